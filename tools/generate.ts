@@ -1,0 +1,45 @@
+// `npm run generate`: everything derived from aws-connect-user.json, written in one pass.
+// `--check` writes nothing and exits 1 when a checked-in file differs from what it would write.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { JsonSchema, loadResourceSchema, REPO_ROOT } from './resource-schema';
+import { renderModels } from './render-models';
+
+/** Every generated file, keyed by its path relative to the repository root. */
+export function renderAll(schema: JsonSchema): Map<string, string> {
+    return new Map([['src/models.ts', renderModels(schema)]]);
+}
+
+/** Paths whose content on disk differs from what the schema makes. */
+export function staleFiles(root = REPO_ROOT, schema = loadResourceSchema()): string[] {
+    const stale: string[] = [];
+    for (const [path, content] of renderAll(schema)) {
+        let current: string | undefined;
+        try {
+            current = readFileSync(join(root, path), 'utf8');
+        } catch {
+            current = undefined;
+        }
+        if (current !== content) stale.push(path);
+    }
+    return stale;
+}
+
+if (require.main === module) {
+    const schema = loadResourceSchema();
+    if (process.argv.includes('--check')) {
+        const stale = staleFiles(REPO_ROOT, schema);
+        if (stale.length > 0) {
+            console.error(`out of date with aws-connect-user.json (run npm run generate): ${stale.join(', ')}`);
+            process.exit(1);
+        }
+        console.log('generated files are up to date');
+    } else {
+        for (const [path, content] of renderAll(schema)) {
+            const target = join(REPO_ROOT, path);
+            mkdirSync(dirname(target), { recursive: true });
+            writeFileSync(target, content);
+            console.log(`wrote ${relative(process.cwd(), target) || path}`);
+        }
+    }
+}
