@@ -1,0 +1,49 @@
+// `npm run emulator -- [--port N] [--host H] [--seed FILE] [--state FILE]`
+import { parseArgs } from 'node:util';
+import { loadSeed, seedArns } from './seed';
+import { startEmulator } from './server';
+
+export const DEFAULT_EMULATOR_PORT = 8610;
+
+async function main() {
+    const { values } = parseArgs({
+        options: {
+            port: { type: 'string', default: String(DEFAULT_EMULATOR_PORT) },
+            host: { type: 'string', default: '127.0.0.1' },
+            seed: { type: 'string' },
+            state: { type: 'string' },
+        },
+    });
+    const port = Number(values.port);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
+    const seed = values.seed ? loadSeed(values.seed) : undefined;
+    const emulator = await startEmulator({ port, host: values.host, seed, stateFile: values.state }).catch((error) => {
+        if (error?.code === 'EADDRINUSE') throw new Error(`port ${port} is already in use (is an emulator already running? try --port)`);
+        throw error;
+    });
+    console.log(`Amazon Connect emulator listening on ${emulator.endpoint}`);
+    console.log(`  use it with: AWS_ENDPOINT_URL_CONNECT=${emulator.endpoint}`);
+    for (const instance of emulator.service.instances.values()) {
+        const arns = seedArns(instance);
+        console.log(`  instance ${arns.instanceArn} (${instance.alias}, ${instance.identityManagementType}, ${instance.users.size} users)`);
+        for (const [label, items] of [['routing profile', arns.routingProfiles], ['security profile', arns.securityProfiles], ['hierarchy group', arns.hierarchyGroups]] as const) {
+            for (const [name, arn] of Object.entries(items)) console.log(`    ${label} ${name}: ${arn}`);
+        }
+        for (const attribute of instance.predefinedAttributes) console.log(`    predefined attribute ${attribute.name}: ${attribute.values.join(', ')}`);
+    }
+    if (values.state) console.log(`  state file: ${values.state}`);
+    console.log(`  admin API: ${emulator.endpoint}/__emulator/{health,journal,faults,reset,users}`);
+    const stop = async () => {
+        await emulator.close();
+        process.exit(0);
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+}
+
+if (require.main === module) {
+    main().catch((error) => {
+        console.error(`emulator: ${error instanceof Error ? error.message : error}`);
+        process.exit(1);
+    });
+}

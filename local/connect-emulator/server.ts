@@ -1,0 +1,334 @@
+// The emulator's HTTP face: Connect's restJson1 routes, AWS's error encoding, fault injection,
+// a request journal and an admin API under /__emulator/ (a prefix the SDK never sends).
+import { randomUUID } from 'node:crypto';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { JsonObject, ServiceError, serialization } from './input';
+import { ConnectService, operations, Seed, User } from './service';
+import { DEFAULT_SEED } from './seed';
+
+const ROUTES: [method: string, path: string, operation: keyof typeof operations][] = [
+    ['PUT', '/users/{}', 'CreateUser'],
+    ['GET', '/users/{}/{}', 'DescribeUser'],
+    ['DELETE', '/users/{}/{}', 'DeleteUser'],
+    ['GET', '/users-summary/{}', 'ListUsers'],
+    ['POST', '/users/{}/{}/identity-info', 'UpdateUserIdentityInfo'],
+    ['POST', '/users/{}/{}/phone-config', 'UpdateUserPhoneConfig'],
+    ['POST', '/users/{}/{}/routing-profile', 'UpdateUserRoutingProfile'],
+    ['POST', '/users/{}/{}/security-profiles', 'UpdateUserSecurityProfiles'],
+    ['POST', '/users/{}/{}/hierarchy', 'UpdateUserHierarchy'],
+    ['POST', '/users/{}/{}/config', 'UpdateUserConfig'],
+    ['POST', '/users/{}/{}/associate-proficiencies', 'AssociateUserProficiencies'],
+    ['POST', '/users/{}/{}/disassociate-proficiencies', 'DisassociateUserProficiencies'],
+    ['POST', '/users/{}/{}/proficiencies', 'UpdateUserProficiencies'],
+    ['GET', '/users/{}/{}/proficiencies', 'ListUserProficiencies'],
+    ['POST', '/tags/{}', 'TagResource'],
+    ['DELETE', '/tags/{}', 'UntagResource'],
+    ['GET', '/tags/{}', 'ListTagsForResource'],
+    ['GET', '/instance/{}', 'DescribeInstance'],
+    ['GET', '/routing-profiles-summary/{}', 'ListRoutingProfiles'],
+    ['GET', '/security-profiles-summary/{}', 'ListSecurityProfiles'],
+    ['GET', '/user-hierarchy-groups-summary/{}', 'ListUserHierarchyGroups'],
+    ['GET', '/predefined-attributes/{}', 'ListPredefinedAttributes'],
+];
+const MUTATING = new Set(['CreateUser', 'DeleteUser', 'TagResource', 'UntagResource', ...ROUTES.filter(([m, p]) => m === 'POST' && p.startsWith('/users/')).map(([, , o]) => o)]);
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+const ADMIN = '/__emulator/';
+
+export interface Faults {
+    /** Probability of 429 ThrottlingException. */
+    throttle: number;
+    /** Probability of 500 InternalServiceException. */
+    internalError: number;
+    /** Probability of cutting the connection before the operation runs. */
+    dropConnection: number;
+    /** Probability of running the operation, then cutting the connection: the caller never hears it succeeded. */
+    dropResponse: number;
+    /** Probability that a new user stays invisible (404) for lagMs after CreateUser. */
+    readAfterCreateLag: number;
+    lagMs: number;
+    /** Added latency per request, in ms: a number, or [min, max] drawn uniformly. */
+    latencyMs: number | [number, number];
+    /** Operations refused with 403 AccessDeniedException, as IAM refuses a call the role lacks. */
+    deny: string[];
+    /** Seed of the fault dice, for reproducible runs. */
+    seed: number;
+}
+export const NO_FAULTS: Faults = { throttle: 0, internalError: 0, dropConnection: 0, dropResponse: 0, readAfterCreateLag: 0, lagMs: 2000, latencyMs: 0, deny: [], seed: 1 };
+
+export interface JournalEntry {
+    seq: number;
+    time: number;
+    operation: string;
+    method: string;
+    path: string;
+    status: number;
+    errorType?: string;
+    fault?: 'throttle' | 'internalError' | 'dropConnection' | 'dropResponse' | 'readAfterCreateLag';
+}
+
+export interface EmulatorOptions {
+    port?: number;
+    host?: string;
+    seed?: Seed;
+    /** JSON file the users are loaded from at start and saved to after each change. */
+    stateFile?: string;
+    faults?: Partial<Faults>;
+}
+
+/** mulberry32: small, seedable, good enough for fault dice. */
+function dice(seed: number) {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
+
+function match(method: string, segments: string[]) {
+    let pathMatched = false;
+    for (const [routeMethod, path, operation] of ROUTES) {
+        const parts = path.slice(1).split('/');
+        if (parts.length !== segments.length) continue;
+        if (!parts.every((part, i) => part === '{}' || part === segments[i])) continue;
+        pathMatched = true;
+        if (routeMethod === method) return { operation, labels: segments.filter((_, i) => parts[i] === '{}') };
+    }
+    return { pathMatched };
+}
+
+export class Emulator {
+    readonly service: ConnectService;
+    readonly journal: JournalEntry[] = [];
+    private journalSeq = 0;
+    private faults: Faults = { ...NO_FAULTS };
+    private roll = dice(NO_FAULTS.seed);
+    private saveTimer: NodeJS.Timeout | undefined;
+    endpoint = '';
+
+    constructor(
+        private readonly server: Server,
+        private readonly seed: Seed,
+        private readonly stateFile?: string,
+    ) {
+        this.service = new ConnectService(seed);
+        if (stateFile && existsSync(stateFile)) this.load(stateFile);
+    }
+
+    setFaults(faults: Partial<Faults>) {
+        this.faults = { ...NO_FAULTS, ...faults };
+        this.roll = dice(this.faults.seed);
+    }
+
+    getFaults(): Faults {
+        return { ...this.faults };
+    }
+
+    /** Forgets every user and the journal, and turns faults off. */
+    reset() {
+        for (const instance of this.service.instances.values()) {
+            instance.users.clear();
+            instance.usernames.clear();
+        }
+        this.journal.length = 0;
+        this.setFaults({});
+        this.scheduleSave();
+    }
+
+    users(): (User & { instanceId: string })[] {
+        return [...this.service.instances.values()].flatMap((instance) => [...instance.users.values()].map((u) => ({ ...u, instanceId: instance.id })));
+    }
+
+    async close() {
+        this.saveNow();
+        this.server.closeAllConnections();
+        await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    }
+
+    // ---- persistence ----
+
+    private load(file: string) {
+        const saved = JSON.parse(readFileSync(file, 'utf8')) as { users: (User & { instanceId: string })[] };
+        for (const { instanceId, ...user } of saved.users ?? []) {
+            const instance = this.service.instances.get(instanceId);
+            if (!instance) continue;
+            instance.users.set(user.id, user);
+            instance.usernames.set(user.username, user.id);
+            this.service.restoreSeq(user.seq);
+        }
+    }
+
+    private scheduleSave() {
+        if (!this.stateFile || this.saveTimer) return;
+        this.saveTimer = setTimeout(() => this.saveNow(), 50);
+        this.saveTimer.unref();
+    }
+
+    saveNow() {
+        clearTimeout(this.saveTimer);
+        this.saveTimer = undefined;
+        if (!this.stateFile) return;
+        const temporary = `${this.stateFile}.${process.pid}.tmp`;
+        writeFileSync(temporary, JSON.stringify({ users: this.users() }));
+        renameSync(temporary, this.stateFile);
+    }
+
+    // ---- HTTP ----
+
+    async handle(request: IncomingMessage, response: ServerResponse) {
+        const url = new URL(request.url ?? '/', 'http://emulator');
+        if (url.pathname.startsWith(ADMIN)) return this.admin(request, response, url);
+        const method = request.method ?? 'GET';
+        const entry: JournalEntry = { seq: ++this.journalSeq, time: Date.now(), operation: 'Unknown', method, path: url.pathname, status: 0 };
+        this.journal.push(entry);
+        if (this.journal.length > 200_000) this.journal.splice(0, 100_000);
+        const send = (status: number, body?: JsonObject, errorType?: string) => {
+            entry.status = status;
+            entry.errorType = errorType;
+            const headers: Record<string, string> = { 'x-amzn-RequestId': randomUUID(), 'content-type': 'application/json' };
+            if (errorType) headers['x-amzn-ErrorType'] = errorType;
+            response.writeHead(status, headers).end(JSON.stringify(body ?? {}));
+        };
+        const fail = (error: ServiceError) => send(error.status, { __type: error.type, Message: error.message, message: error.message }, error.type);
+        try {
+            // Split the raw path first, then decode each segment: ARN labels carry an encoded "/" (§1).
+            const segments = (request.url ?? '/').split('?')[0].slice(1).split('/').map((s) => decodeURIComponent(s));
+            const route = match(method, segments);
+            if (!('operation' in route) || !route.operation) {
+                await drain(request);
+                // Unknown routes get the answer AWS documents for unknown operations; a known path
+                // with the wrong method is the same to the front door [inferred, §3.4].
+                return fail(new ServiceError('UnknownOperationException', 404, `No operation matches ${method} ${url.pathname}`));
+            }
+            entry.operation = route.operation;
+            const body = await readBody(request);
+            // Signatures are not verified, but an unsigned request is refused as AWS refuses it (§3.4).
+            const authorization = request.headers.authorization;
+            if (!authorization) return fail(new ServiceError('MissingAuthenticationTokenException', 403, 'Missing Authentication Token'));
+            if (!/^AWS4-HMAC-SHA256 Credential=\S+/.test(authorization)) {
+                return fail(new ServiceError('IncompleteSignatureException', 403, 'Authorization header requires a Credential, SignedHeaders and Signature'));
+            }
+            const f = this.faults;
+            if (f.deny.includes(route.operation)) {
+                const principal = 'arn:aws:sts::123456789012:assumed-role/CloudFormationExecutionRole/session';
+                return fail(new ServiceError('AccessDeniedException', 403, `User: ${principal} is not authorized to perform: connect:${route.operation}`));
+            }
+            await this.latency();
+            if (this.roll() < f.dropConnection) {
+                entry.fault = 'dropConnection';
+                return void request.socket.destroy();
+            }
+            if (this.roll() < f.throttle) {
+                entry.fault = 'throttle';
+                return fail(new ServiceError('ThrottlingException', 429, 'Rate exceeded'));
+            }
+            if (this.roll() < f.internalError) {
+                entry.fault = 'internalError';
+                return fail(new ServiceError('InternalServiceException', 500, 'We encountered an internal error. Please try again.'));
+            }
+            const lagged = route.operation === 'CreateUser' && this.roll() < f.readAfterCreateLag;
+            this.service.nextCreateLagMs = lagged ? f.lagMs : 0;
+            if (lagged) entry.fault = 'readAfterCreateLag';
+            const result = operations[route.operation](this.service, { labels: route.labels, query: url.searchParams, body });
+            if (MUTATING.has(route.operation)) this.scheduleSave();
+            if (this.roll() < f.dropResponse) {
+                entry.fault = 'dropResponse';
+                return void request.socket.destroy();
+            }
+            send(200, result);
+        } catch (error) {
+            if (error instanceof ServiceError) return fail(error);
+            if (error instanceof URIError) return fail(serialization('Malformed percent-encoding in the request path'));
+            // The client hung up mid-request: there is nobody to answer.
+            if (request.destroyed || (error as NodeJS.ErrnoException).code === 'ECONNRESET') return;
+            console.error('[emulator] internal error:', error);
+            fail(new ServiceError('InternalServiceException', 500, 'Internal error in the emulator'));
+        }
+    }
+
+    private async latency() {
+        const { latencyMs } = this.faults;
+        const ms = Array.isArray(latencyMs) ? latencyMs[0] + this.roll() * (latencyMs[1] - latencyMs[0]) : latencyMs;
+        if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+    }
+
+    private async admin(request: IncomingMessage, response: ServerResponse, url: URL) {
+        const reply = (status: number, body: unknown) => response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+        try {
+            const body = await readBody(request);
+            const route = `${request.method} ${url.pathname.slice(ADMIN.length)}`;
+            switch (route) {
+                case 'GET health':
+                    return reply(200, { ok: true, instances: [...this.service.instances.values()].map((i) => i.arn) });
+                case 'GET journal': {
+                    const since = Number(url.searchParams.get('since') ?? 0);
+                    return reply(200, { entries: this.journal.filter((e) => e.seq > since) });
+                }
+                case 'DELETE journal':
+                    this.journal.length = 0;
+                    return reply(200, {});
+                case 'GET faults':
+                    return reply(200, this.getFaults());
+                case 'PUT faults':
+                    this.setFaults(body as Partial<Faults>);
+                    return reply(200, this.getFaults());
+                case 'POST reset':
+                    this.reset();
+                    return reply(200, {});
+                case 'GET users':
+                    return reply(200, { users: this.users() });
+                case 'GET seed':
+                    return reply(200, this.seed);
+                default:
+                    return reply(404, { message: `Unknown admin route ${route}` });
+            }
+        } catch (error) {
+            reply(400, { message: (error as Error).message });
+        }
+    }
+}
+
+async function drain(request: IncomingMessage) {
+    for await (const _ of request);
+}
+
+async function readBody(request: IncomingMessage): Promise<unknown> {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of request) {
+        size += chunk.length;
+        if (size > MAX_BODY_BYTES) throw serialization('Request body too large');
+        chunks.push(chunk);
+    }
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (text.trim() === '') return {};
+    try {
+        return JSON.parse(text);
+    } catch {
+        throw serialization('Request body is not valid JSON');
+    }
+}
+
+/** Starts an emulator; `port: 0` (the default) picks a free port. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+    const server = createServer();
+    const emulator = new Emulator(server, options.seed ?? DEFAULT_SEED, options.stateFile);
+    if (options.faults) emulator.setFaults(options.faults);
+    server.on('request', (request, response) => void emulator.handle(request, response));
+    // A client that aborts mid-request must not take the server down.
+    server.on('clientError', (_error, socket) => socket.destroy());
+    await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+            server.off('error', reject);
+            resolve();
+        });
+    });
+    const address = server.address() as AddressInfo;
+    emulator.endpoint = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+    return emulator;
+}
