@@ -1,42 +1,95 @@
-// Wiring only: the Resource class CloudFormation's Lambda entrypoints dispatch to.
+// Wiring only: the Resource class the library dispatches to, and the two Lambda entrypoints.
 import {
     Action,
     BaseResource,
-    exceptions,
+    HandlerErrorCode,
     handlerEvent,
+    LoggerProxy,
     ProgressEvent,
     ResourceHandlerRequest,
+    SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { connectFor } from './client';
+import { create } from './handlers/create';
+import { remove } from './handlers/delete';
+import { list } from './handlers/list';
+import { read } from './handlers/read';
+import { update } from './handlers/update';
+import { currentInvocation, redactSecrets, withInvocation } from './invocation';
 import { ResourceModel, TypeConfigurationModel } from './models';
+import { CallbackContext, failed, HandlerArgs } from './progress';
 
-class Resource extends BaseResource<ResourceModel> {
+type Handler = (args: HandlerArgs) => Promise<ProgressEvent<ResourceModel>>;
+
+async function run(handler: Handler, session: SessionProxy | undefined, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
+    const connect = connectFor(session, request.region);
+    if (!connect) return failed(HandlerErrorCode.InvalidCredentials, 'The request carries no caller credentials to call Amazon Connect with.');
+    const invocation = currentInvocation();
+    return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous } });
+}
+
+class Resource extends BaseResource<ResourceModel, TypeConfigurationModel> {
+    constructor() {
+        super(ResourceModel.TYPE_NAME, ResourceModel, undefined, undefined, TypeConfigurationModel);
+        // The library logs the whole test event, Password and credentials included.
+        this.platformLoggerProxy.addFilter({ applyFilter: redactSecrets });
+    }
+
     @handlerEvent(Action.Create)
-    async create(): Promise<ProgressEvent<ResourceModel>> {
-        throw new exceptions.InternalFailure('CREATE is not implemented yet');
+    async create(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
+        return run(create, session, request, context, logger);
     }
 
     @handlerEvent(Action.Read)
-    async read(): Promise<ProgressEvent<ResourceModel>> {
-        throw new exceptions.InternalFailure('READ is not implemented yet');
+    async read(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
+        return run(read, session, request, context, logger);
     }
 
     @handlerEvent(Action.Update)
-    async update(): Promise<ProgressEvent<ResourceModel>> {
-        throw new exceptions.InternalFailure('UPDATE is not implemented yet');
+    async update(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
+        return run(update, session, request, context, logger);
     }
 
     @handlerEvent(Action.Delete)
-    async delete(): Promise<ProgressEvent<ResourceModel>> {
-        throw new exceptions.InternalFailure('DELETE is not implemented yet');
+    async delete(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
+        return run(remove, session, request, context, logger);
     }
 
     @handlerEvent(Action.List)
-    async list(): Promise<ProgressEvent<ResourceModel>> {
-        throw new exceptions.InternalFailure('LIST is not implemented yet');
+    async list(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
+        return run(list, session, request, context, logger);
     }
 }
 
-export const resource = new Resource(ResourceModel.TYPE_NAME, ResourceModel, undefined, undefined, TypeConfigurationModel);
-export const entrypoint = resource.entrypoint;
-export const testEntrypoint = resource.testEntrypoint;
-export type { ResourceHandlerRequest };
+export const resource = new Resource();
+
+const ACTIONS = Object.values(Action) as string[];
+const isObject = (value: unknown): value is Record<string, any> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * What the library would turn into an InternalFailure, or worse: an event without a known action,
+ * and one without caller credentials (the library would reuse a previous invocation's session).
+ */
+function malformedEvent(event: unknown, shape: 'cloudformation' | 'test'): string | undefined {
+    if (!isObject(event)) return 'The event is not a JSON object.';
+    if (!ACTIONS.includes(event.action)) return `The event's action must be one of ${ACTIONS.join(', ')}; it is ${JSON.stringify(event.action ?? null)}.`;
+    const credentials = shape === 'test' ? event.credentials : event.requestData?.callerCredentials;
+    if (!isObject(credentials) || !credentials.accessKeyId || !credentials.secretAccessKey) {
+        return `The event carries no caller credentials (${shape === 'test' ? 'credentials' : 'requestData.callerCredentials'}).`;
+    }
+    return undefined;
+}
+
+/** The Lambda handler CloudFormation invokes (HandlerRequest in, serialized ProgressEvent out). */
+export async function entrypoint(event: unknown, context: any) {
+    const problem = malformedEvent(event, 'cloudformation');
+    if (problem) return failed(HandlerErrorCode.InvalidRequest, problem).serialize();
+    return withInvocation(event, () => resource.entrypoint(event, context));
+}
+
+/** The Lambda handler `sam local invoke` and sam-tests/ use (test event in, ProgressEvent out). */
+export async function testEntrypoint(event: unknown, context?: any) {
+    const problem = malformedEvent(event, 'test');
+    if (problem) return failed(HandlerErrorCode.InvalidRequest, problem);
+    return withInvocation(event, () => resource.testEntrypoint(event, context));
+}

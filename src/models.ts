@@ -1,5 +1,5 @@
 // This is a generated file. Modifications will be overwritten: edit aws-connect-user.json and run `npm run generate`.
-import { BaseModel, Dict, integer, Integer, Optional, transformValue } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { BaseModel, Dict, Optional, transformValue } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { Exclude, Expose, Transform, Type } from 'class-transformer';
 
 export class UserProficiency extends BaseModel {
@@ -63,12 +63,12 @@ export class UserPhoneConfig extends BaseModel {
     @Expose({ name: 'AfterContactWorkTimeLimit' })
     @Transform(
         ({ value, obj }) =>
-            transformValue(Integer, 'afterContactWorkTimeLimit', value, obj, []),
+            transformValue(Number, 'afterContactWorkTimeLimit', value, obj, []),
         {
             toClassOnly: true,
         }
     )
-    afterContactWorkTimeLimit?: Optional<integer>;
+    afterContactWorkTimeLimit?: Optional<number>;
     @Expose({ name: 'AutoAccept' })
     @Transform(
         ({ value, obj }) =>

@@ -4,10 +4,14 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { JsonSchema, loadResourceSchema, REPO_ROOT } from './resource-schema';
 import { renderModels } from './render-models';
+import { renderValidator } from './render-validator';
 
 /** Every generated file, keyed by its path relative to the repository root. */
 export function renderAll(schema: JsonSchema): Map<string, string> {
-    return new Map([['src/models.ts', renderModels(schema)]]);
+    return new Map([
+        ['src/models.ts', renderModels(schema)],
+        ['src/schema-validator.ts', renderValidator(schema)],
+    ]);
 }
 
 /** Paths whose content on disk differs from what the schema makes. */

@@ -8,6 +8,9 @@
 //   esbuild does not emit; order-insensitive comparison belongs to the update planner instead.
 // - @Transform uses class-transformer 0.5's `({ value, obj })` signature (the template still has
 //   0.3's `(value, obj)`, which silently transforms nothing on 0.5).
+// - integers are `number`, recast with Number: the plugin's `Integer` makes a BigInt of "30" but
+//   leaves 30 a number, so its declared bigint type is wrong for every template that sends a
+//   number. That an integer has no fraction is the schema validator's job.
 import { deref, JsonSchema } from './resource-schema';
 
 type Primitive = 'string' | 'integer' | 'number' | 'boolean' | 'object';
@@ -23,14 +26,14 @@ interface ModelClass {
 
 const TS_TYPES: Record<Primitive, string> = {
     string: 'string',
-    integer: 'integer',
+    integer: 'number',
     number: 'number',
     boolean: 'boolean',
     object: 'object',
 };
 const WRAPPERS: Record<Primitive, string> = {
     string: 'String',
-    integer: 'Integer',
+    integer: 'Number',
     number: 'Number',
     boolean: 'Boolean',
     object: 'Object',
@@ -157,10 +160,7 @@ function renderIdentifierMethods(schema: JsonSchema): string[] {
 
 export function renderModels(schema: JsonSchema): string {
     const models = collectModels(schema);
-    const uses = (predicate: (type: FieldType) => boolean) =>
-        models.some((model) => model.fields.some((field) => predicate(innermost(field.type).type)));
-    const usesInteger = uses((type) => type.kind === 'primitive' && type.type === 'integer');
-    const libImports = ['BaseModel', 'Dict', ...(usesInteger ? ['integer', 'Integer'] : []), 'Optional', 'transformValue'];
+    const libImports = ['BaseModel', 'Dict', 'Optional', 'transformValue'];
 
     const out: string[] = [
         '// This is a generated file. Modifications will be overwritten: edit aws-connect-user.json and run `npm run generate`.',

@@ -1,0 +1,74 @@
+// The one error table: what Amazon Connect (through @aws-sdk/client-connect) raised, to the
+// HandlerErrorCode CloudFormation understands, with the service's words and what to do next.
+import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+
+interface Entry {
+    code: HandlerErrorCode;
+    /** What the template author or operator can do about it. */
+    advice: string;
+    /** Worth another IN_PROGRESS round: the same call may succeed later. */
+    transient?: boolean;
+}
+
+const credentials: Entry = { code: HandlerErrorCode.InvalidCredentials, advice: 'The credentials CloudFormation passed were refused; check the execution role.' };
+const network: Entry = { code: HandlerErrorCode.NetworkFailure, advice: 'Amazon Connect could not be reached; the operation will be retried.', transient: true };
+
+/** Keyed by the error `name` the v3 SDK raises (see the exceptions @aws-sdk/client-connect exports). */
+const TABLE: Record<string, Entry> = {
+    ResourceNotFoundException: { code: HandlerErrorCode.NotFound, advice: 'Check that the user, the instance and every profile, group and attribute it names exist in that instance.' },
+    DuplicateResourceException: { code: HandlerErrorCode.AlreadyExists, advice: 'A user with this Username already exists in the instance: choose another Username, or import the existing user.' },
+    InvalidParameterException: { code: HandlerErrorCode.InvalidRequest, advice: 'Correct the property the message names.' },
+    InvalidRequestException: { code: HandlerErrorCode.InvalidRequest, advice: 'Correct the property the message names.' },
+    ThrottlingException: { code: HandlerErrorCode.Throttling, advice: 'Amazon Connect throttled the call; raise the account\'s Connect API quotas if this persists.', transient: true },
+    TooManyRequestsException: { code: HandlerErrorCode.Throttling, advice: 'Amazon Connect throttled the call; raise the account\'s Connect API quotas if this persists.', transient: true },
+    // Connect answers 429 LimitExceededException for resource quotas (users per instance); the SDK
+    // already retried it as a throttle, so what reaches us is a quota, not a passing rate limit.
+    LimitExceededException: { code: HandlerErrorCode.ServiceLimitExceeded, advice: 'An Amazon Connect quota was reached; request an increase or remove users.' },
+    ServiceQuotaExceededException: { code: HandlerErrorCode.ServiceLimitExceeded, advice: 'An Amazon Connect quota was reached; request an increase.' },
+    AccessDeniedException: { code: HandlerErrorCode.AccessDenied, advice: 'Grant the execution role the connect: permission the message names (see the handler permissions in the schema).' },
+    InternalServiceException: { code: HandlerErrorCode.ServiceInternalError, advice: 'Amazon Connect failed internally; the operation will be retried.', transient: true },
+    ConditionalOperationFailedException: { code: HandlerErrorCode.ResourceConflict, advice: 'The user changed while it was being updated; retry the update.' },
+    ResourceConflictException: { code: HandlerErrorCode.ResourceConflict, advice: 'Another change to the user is in progress; retry the update.' },
+    ResourceInUseException: { code: HandlerErrorCode.ResourceConflict, advice: 'The user is in use; retry when it is free.' },
+    UnrecognizedClientException: credentials,
+    InvalidSignatureException: credentials,
+    IncompleteSignatureException: credentials,
+    MissingAuthenticationTokenException: credentials,
+    ExpiredTokenException: credentials,
+    // Raised by the SDK itself, not the service: the connection failed or timed out.
+    TimeoutError: network,
+    RequestTimeout: network,
+    ECONNRESET: network,
+    ECONNREFUSED: network,
+    EPIPE: network,
+    ETIMEDOUT: network,
+    ENOTFOUND: network,
+    EAI_AGAIN: network,
+};
+
+const OTHER_SERVICE_ERROR: Entry = { code: HandlerErrorCode.GeneralServiceException, advice: 'Amazon Connect refused the call.' };
+
+export interface HandlerError {
+    code: HandlerErrorCode;
+    message: string;
+    transient: boolean;
+}
+
+/** Is this an error the Connect service (or the way to it) raised, as opposed to a bug of ours? */
+function isServiceError(error: any): boolean {
+    return typeof error?.$metadata === 'object' || typeof error?.$fault === 'string' || (typeof error?.code === 'string' && error.code in TABLE);
+}
+
+/**
+ * Maps an error from a Connect call (client.ts labels each with its operation). Errors that did
+ * not come from the service or the network are our own bugs and map to InternalFailure.
+ */
+export function toHandlerError(error: unknown, operation = (error as any)?.operation ?? 'The handler'): HandlerError {
+    const e = error as any;
+    const entry = TABLE[e?.name] ?? TABLE[e?.code] ?? (isServiceError(e) ? OTHER_SERVICE_ERROR : undefined);
+    if (!entry) {
+        return { code: HandlerErrorCode.InternalFailure, message: `${operation} failed in the handler itself: ${e?.message ?? String(error)}`, transient: false };
+    }
+    const said = typeof e?.message === 'string' && e.message && e.message !== 'UnknownError' ? e.message : e?.name ?? 'no message';
+    return { code: entry.code, message: `${operation} failed: ${said.replace(/\.?$/, '.')} ${entry.advice}`, transient: entry.transient === true };
+}

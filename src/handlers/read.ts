@@ -1,0 +1,38 @@
+// READ: DescribeUser plus every page of ListUserProficiencies, as a model.
+import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import type { Connect } from '../client';
+import { toHandlerError } from '../errors';
+import { ResourceModel } from '../models';
+import { failed, HandlerArgs, success } from '../progress';
+import { fromDescribeUser, parseUserArn } from '../translate';
+
+/** The user as CloudFormation models it; throws what the Connect calls throw. */
+export async function readUser(connect: Connect, userArn: string): Promise<ResourceModel> {
+    const { instanceArn } = parseUserArn(userArn)!;
+    const target = { InstanceId: instanceArn, UserId: userArn };
+    const { User } = await connect.call('DescribeUser', target);
+    const proficiencies = [];
+    let NextToken: string | undefined;
+    do {
+        const page = await connect.call('ListUserProficiencies', { ...target, MaxResults: 100, NextToken });
+        proficiencies.push(...(page.UserProficiencyList ?? []));
+        NextToken = page.NextToken;
+    } while (NextToken);
+    return fromDescribeUser(User!, proficiencies, instanceArn);
+}
+
+export function notFound(userArn: unknown): ProgressEvent<ResourceModel> {
+    return failed(HandlerErrorCode.NotFound, `${ResourceModel.TYPE_NAME} with UserArn ${JSON.stringify(userArn ?? null)} was not found: it is not the ARN of a user.`);
+}
+
+export async function read({ connect, request, logger }: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
+    const userArn = request.desiredResourceState?.userArn;
+    if (!parseUserArn(userArn)) return notFound(userArn);
+    try {
+        return success(await readUser(connect, userArn!));
+    } catch (error) {
+        const { code, message } = toHandlerError(error);
+        logger.log(`[READ] ${code}: ${message}`);
+        return failed(code, message);
+    }
+}

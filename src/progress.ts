@@ -1,0 +1,118 @@
+// Resuming across invocations: the callback context, the backoff, the step runner, and the
+// ProgressEvents the handlers answer with.
+import {
+    HandlerErrorCode,
+    LoggerProxy,
+    OperationStatus,
+    ProgressEvent,
+} from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import type { ResourceHandlerRequest } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import type { Connect, Operation } from './client';
+import { HandlerError, toHandlerError } from './errors';
+import { ResourceModel } from './models';
+
+/** What every handler gets. */
+export interface HandlerArgs {
+    connect: Connect;
+    request: ResourceHandlerRequest<ResourceModel>;
+    context: CallbackContext;
+    logger: LoggerProxy;
+    /** The properties CloudFormation sent, before the library's deserialization dropped anything. */
+    raw: { desired?: unknown; previous?: unknown };
+}
+
+/** All a later invocation needs to resume: JSON-safe, small, never SDK objects. */
+export interface CallbackContext {
+    /** The user CreateUser made; once set, create never calls CreateUser again. */
+    userArn?: string;
+    /** Steps already done (create: CreateUser, AssociateUserProficiencies; update: plan step ids). */
+    done?: string[];
+    /** Consecutive IN_PROGRESS rounds spent on throttles, 500s and network failures. */
+    retries?: number;
+    /** Rounds spent waiting for a new user to become visible (Connect is eventually consistent). */
+    polls?: number;
+}
+
+/** Rounds of retry after the SDK's own attempts; with its 3 attempts, at most 27 calls per step. */
+export const MAX_TRANSIENT_RETRIES = 8;
+/** A new user normally shows within seconds; 1+2+4+8+15x6 s is over ten minutes of patience. */
+export const MAX_STABILIZE_POLLS = 10;
+
+/** Whole seconds, doubling from 1 to a cap of 15: deterministic, no jitter in the context. */
+export const backoffSeconds = (round: number) => Math.min(15, 2 ** Math.max(0, round - 1));
+
+export type Outcome = { ok: true; context: CallbackContext } | { ok: false; event: ProgressEvent<ResourceModel> };
+
+/** Write-only properties never leave the handler: every model in an event passes through here. */
+function outgoing(model: ResourceModel | undefined): ResourceModel | undefined {
+    if (!model) return undefined;
+    const copy = ResourceModel.deserialize(model.serialize());
+    delete copy.password;
+    return copy;
+}
+
+/**
+ * IN_PROGRESS, with the model CloudFormation hands back as the next invocation's properties:
+ * so it carries the primary identifier and everything but the write-only Password.
+ */
+export function inProgress(context: CallbackContext, delaySeconds: number, model?: ResourceModel): ProgressEvent<ResourceModel> {
+    const event = ProgressEvent.progress<ProgressEvent<ResourceModel>>(outgoing(model), { ...context });
+    event.callbackDelaySeconds = delaySeconds;
+    return event;
+}
+
+/** FAILED; with a model only when a user exists that CloudFormation must know of to clean up. */
+export function failed(code: HandlerErrorCode, message: string, model?: ResourceModel): ProgressEvent<ResourceModel> {
+    const event = ProgressEvent.failed<ProgressEvent<ResourceModel>>(code, message);
+    if (model) event.resourceModel = outgoing(model);
+    return event;
+}
+
+export function success(model?: ResourceModel): ProgressEvent<ResourceModel> {
+    const event = ProgressEvent.success<ProgressEvent<ResourceModel>>(outgoing(model));
+    event.status = OperationStatus.Success;
+    return event;
+}
+
+/**
+ * What to answer when a call failed: another round for what may pass (throttling, 500s, the
+ * network), bounded; a FAILED event for the rest.
+ */
+export function afterFailure(error: HandlerError, context: CallbackContext, logger: LoggerProxy, label: string, model?: ResourceModel): ProgressEvent<ResourceModel> {
+    const retries = (context.retries ?? 0) + 1;
+    if (error.transient && retries <= MAX_TRANSIENT_RETRIES) {
+        const delay = backoffSeconds(retries);
+        logger.log(`${label} ${error.code}, retrying in ${delay}s (round ${retries} of ${MAX_TRANSIENT_RETRIES})`);
+        return inProgress({ ...context, retries }, delay, model);
+    }
+    logger.log(`${label} ${error.code}: ${error.message}`);
+    return failed(error.code, error.message, model);
+}
+
+/**
+ * Runs steps in order, skipping those the context records as done and recording each as it
+ * finishes, so a later invocation resumes at the step that did not finish.
+ */
+export async function runSteps(
+    connect: Connect,
+    steps: { id: string; operation: Operation; input: object }[],
+    context: CallbackContext,
+    logger: LoggerProxy,
+    label: string,
+    onError: (error: HandlerError, context: CallbackContext) => ProgressEvent<ResourceModel> | Promise<ProgressEvent<ResourceModel>> = (error, ctx) =>
+        afterFailure(error, ctx, logger, label),
+): Promise<Outcome> {
+    let current = { ...context, done: [...(context.done ?? [])] };
+    for (const step of steps) {
+        if (current.done.includes(step.id)) continue;
+        try {
+            await connect.call(step.operation, step.input as never);
+        } catch (error) {
+            return { ok: false, event: await onError(toHandlerError(error), current) };
+        }
+        logger.log(`${label}[STEP ${step.id}] done`);
+        // A finished step resets the retry budget: it counts consecutive failures only.
+        current = { ...current, done: [...current.done, step.id], retries: 0 };
+    }
+    return { ok: true, context: current };
+}

@@ -1,0 +1,24 @@
+// Tags as CloudFormation wants them on the user, and the difference between two tag sets.
+import type { Tag } from './models';
+
+/** Our own marker on a user this provider created; see create.ts (adoption after a lost answer). */
+export const CREATE_MARKER_TAG = 'cfn-connect-user:create-request';
+
+/** Reserved aws: keys are not ours to set, and the marker is not the template's. */
+export const isManagedTagKey = (key: string) => !key.startsWith('aws:') && key !== CREATE_MARKER_TAG;
+
+/** Stack-level tags, then the resource's own Tags, which win on the same key. */
+export function mergeTags(modelTags: Tag[] | null | undefined, stackTags: Record<string, string> | null | undefined): Record<string, string> {
+    const tags: Record<string, string> = {};
+    for (const [key, value] of Object.entries(stackTags ?? {})) if (isManagedTagKey(key)) tags[key] = value;
+    for (const tag of modelTags ?? []) if (tag.key && isManagedTagKey(tag.key)) tags[tag.key] = tag.value ?? '';
+    return tags;
+}
+
+/** Keys to remove, and keys to add or change (a changed value is just a new value: no untag). */
+export function diffTags(previous: Record<string, string>, desired: Record<string, string>) {
+    const remove = Object.keys(previous).filter((key) => !(key in desired));
+    const set: Record<string, string> = {};
+    for (const [key, value] of Object.entries(desired)) if (previous[key] !== value) set[key] = value;
+    return { remove, set };
+}

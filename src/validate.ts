@@ -1,0 +1,152 @@
+// Validation at the boundary: the properties CloudFormation sent, checked against the resource
+// schema (compiled ahead of time into schema-validator.ts) and against the rules a JSON Schema
+// cannot say. Messages name the property and what is allowed, never a value of Password.
+import type { ErrorObject } from 'ajv';
+import { ResourceModel } from './models';
+import { PRIMITIVE_PATHS, validate } from './schema-validator';
+
+const validateSchema = validate as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+
+export type Properties = Record<string, unknown>;
+export type Validated = { ok: true; properties: Properties } | { ok: false; problems: string[] };
+
+const MAX_PROBLEMS = 8;
+
+/** What a pattern asks for, in words, by property path. */
+const PATTERN_HINTS: Record<string, string> = {
+    '/Password': '8 to 64 characters with at least one lower-case letter, one upper-case letter and one digit',
+    '/Username': 'letters, digits and _ - . @ only',
+    '/InstanceArn': 'an instance ARN, arn:aws:connect:REGION:ACCOUNT:instance/INSTANCE_ID',
+    '/RoutingProfileArn': 'a routing profile ARN, INSTANCE_ARN/routing-profile/ID',
+    '/SecurityProfileArns/*': 'a security profile ARN, INSTANCE_ARN/security-profile/ID',
+    '/HierarchyGroupArn': 'a hierarchy group ARN, INSTANCE_ARN/agent-group/ID',
+    '/UserArn': 'a user ARN, INSTANCE_ARN/agent/ID',
+    '/Tags/*/Key': '1 to 128 letters, digits or + - = . _ : /, not starting with aws:',
+    '/IdentityInfo/Mobile': 'an E.164 phone number such as +14155550100',
+    '/PhoneConfig/DeskPhoneNumber': 'an E.164 phone number such as +14155550100',
+    '/IdentityInfo/SecondaryEmail': 'an email address',
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** "/Tags/3/Key" -> "Tags[3].Key", the way a template author finds it. */
+export function propertyName(pointer: string): string {
+    return pointer
+        .split('/')
+        .filter(Boolean)
+        .map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : `${index ? '.' : ''}${part.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+        .join('');
+}
+const genericPath = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
+
+/**
+ * CloudFormation sends booleans and numbers of a template as strings ("true", "30"); turn them
+ * back into what the schema says, as the models do, and leave anything else for the schema to
+ * refuse. Objects are rebuilt with Object.fromEntries so a "__proto__" key stays a plain key.
+ */
+export function recast(value: unknown, path = ''): unknown {
+    const type = PRIMITIVE_PATHS[path as keyof typeof PRIMITIVE_PATHS];
+    if (type && typeof value === 'string') {
+        if (type === 'boolean' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+        if (type === 'integer' && /^-?\d+$/.test(value)) return Number(value);
+        if (type === 'number' && /^-?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(value)) return Number(value);
+        return value;
+    }
+    const descends = (child: string) => Object.keys(PRIMITIVE_PATHS).some((p) => p.startsWith(`${child}/`) || p === child);
+    if (Array.isArray(value)) return descends(`${path}/*`) ? value.map((item) => recast(item, `${path}/*`)) : value;
+    if (isObject(value)) {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, descends(`${path}/${key}`) ? recast(item, `${path}/${key}`) : item]));
+    }
+    return value;
+}
+
+function schemaProblems(properties: unknown): string[] {
+    if (validateSchema(properties)) return [];
+    return (validateSchema.errors ?? []).map((error: ErrorObject<string, any>) => {
+        const at = error.instancePath as string;
+        switch (error.keyword) {
+            case 'required':
+                return `${propertyName(`${at}/${error.params.missingProperty}`)} is required`;
+            case 'additionalProperties':
+                return `${propertyName(`${at}/${error.params.additionalProperty}`)} is not a property of ${at ? propertyName(at) : ResourceModel.TYPE_NAME}; remove it`;
+            case 'pattern': {
+                const hint = PATTERN_HINTS[genericPath(at)];
+                return `${propertyName(at)} must be ${hint ?? `a string matching ${error.params.pattern}`}`;
+            }
+            case 'enum':
+                return `${propertyName(at)} must be one of ${error.params.allowedValues.join(', ')}`;
+            case 'type':
+                return `${propertyName(at) || 'The resource properties'} must be ${error.params.type === 'integer' ? 'a whole number' : `of type ${error.params.type}`}`;
+            case 'uniqueItems':
+                return `${propertyName(at)} must not list the same item twice (items ${error.params.j} and ${error.params.i} are identical)`;
+            default:
+                return `${propertyName(at)} ${error.message}`;
+        }
+    });
+}
+
+/** Strings that are not well-formed Unicode or carry control characters: nothing in Connect takes them. */
+function textProblems(value: unknown, path: string, problems: string[]) {
+    if (typeof value === 'string') {
+        if (!value.isWellFormed()) problems.push(`${propertyName(path)} is not valid Unicode text`);
+        else if (/[\u0000-\u001f\u007f]/.test(value)) problems.push(`${propertyName(path)} must not contain control characters`);
+    } else if (typeof value === 'number' && !Number.isFinite(value)) {
+        problems.push(`${propertyName(path)} must be a finite number`);
+    } else if (Array.isArray(value)) {
+        value.forEach((item, index) => textProblems(item, `${path}/${index}`, problems));
+    } else if (isObject(value)) {
+        for (const [key, item] of Object.entries(value)) textProblems(item, `${path}/${key}`, problems);
+    }
+}
+
+/** The rules the schema cannot express. Runs only on schema-valid properties. */
+function ruleProblems(p: any): string[] {
+    const problems: string[] = [];
+    textProblems(p, '', problems);
+    const instance = p.InstanceArn as string;
+    const inInstance = (name: string, arn: unknown) => {
+        if (typeof arn === 'string' && !arn.startsWith(`${instance}/`)) {
+            problems.push(`${name} must belong to the instance in InstanceArn (${instance}); ${arn} belongs to another instance`);
+        }
+    };
+    inInstance('RoutingProfileArn', p.RoutingProfileArn);
+    inInstance('HierarchyGroupArn', p.HierarchyGroupArn);
+    inInstance('UserArn', p.UserArn);
+    (p.SecurityProfileArns ?? []).forEach((arn: string, i: number) => inInstance(`SecurityProfileArns[${i}]`, arn));
+    if (p.PhoneConfig?.PhoneType === 'DESK_PHONE' && !p.PhoneConfig.DeskPhoneNumber) {
+        problems.push('PhoneConfig.DeskPhoneNumber is required when PhoneConfig.PhoneType is DESK_PHONE');
+    }
+    const duplicates = (items: unknown[] | undefined, key: (item: any) => string) => {
+        const seen = new Set<string>();
+        return (items ?? []).map(key).filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
+    };
+    for (const key of duplicates(p.Tags, (t) => t.Key)) problems.push(`Tags must not repeat a key: ${key} appears more than once`);
+    for (const key of duplicates(p.UserProficiencies, (u) => `${u.AttributeName}=${u.AttributeValue}`)) {
+        problems.push(`UserProficiencies must not repeat an attribute value: ${key} appears more than once`);
+    }
+    return problems;
+}
+
+/** Validates the properties of a create or update; on success returns them recast to schema types. */
+export function validateProperties(raw: unknown): Validated {
+    try {
+        const properties = recast(raw);
+        const problems = schemaProblems(properties);
+        if (problems.length === 0) problems.push(...ruleProblems(properties));
+        return problems.length === 0 ? { ok: true, properties: properties as Properties } : { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
+    } catch (error) {
+        if (error instanceof RangeError) return { ok: false, problems: ['the resource properties are nested too deeply'] };
+        throw error;
+    }
+}
+
+/** One message for a list of problems: what CloudFormation shows the template author. */
+export function invalidMessage(problems: string[]): string {
+    return `Invalid ${ResourceModel.TYPE_NAME} properties: ${problems.join('; ')}.`;
+}
+
+/** The desired model of a create or update, validated; the library's view is only a fallback. */
+export function desiredModel(raw: unknown): { ok: true; model: ResourceModel } | { ok: false; message: string } {
+    const checked = validateProperties(raw);
+    return checked.ok ? { ok: true, model: ResourceModel.deserialize(checked.properties) } : { ok: false, message: invalidMessage(checked.problems) };
+}
