@@ -25,7 +25,7 @@ async function run(handler: Handler, session: SessionProxy | undefined, request:
     const connect = connectFor(session, request.region);
     if (!connect) return failed(HandlerErrorCode.InvalidCredentials, 'The request carries no caller credentials to call Amazon Connect with.');
     const invocation = currentInvocation();
-    return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous } });
+    return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken } });
 }
 
 class Resource extends BaseResource<ResourceModel, TypeConfigurationModel> {

@@ -8,6 +8,8 @@ import { inspect } from 'node:util';
 export interface Invocation {
     desired?: unknown;
     previous?: unknown;
+    /** The list page to continue from: the library does not pass a HandlerRequest's nextToken on. */
+    nextToken?: string;
     secrets: string[];
 }
 
@@ -32,7 +34,8 @@ export function describeEvent(event: unknown): Invocation {
         // Also as util.inspect and JSON would print it, escapes and all.
         secrets.add(value).add(JSON.stringify(value).slice(1, -1)).add(inspect(value).slice(1, -1));
     }
-    return { desired, previous, secrets: [...secrets].sort((a, b) => b.length - a.length) };
+    const nextToken = data ? event.nextToken : request?.nextToken;
+    return { desired, previous, nextToken: typeof nextToken === 'string' ? nextToken : undefined, secrets: [...secrets].sort((a, b) => b.length - a.length) };
 }
 
 export function withInvocation<T>(event: unknown, run: () => T): T {

@@ -18,7 +18,7 @@ export interface HandlerArgs {
     context: CallbackContext;
     logger: LoggerProxy;
     /** The properties CloudFormation sent, before the library's deserialization dropped anything. */
-    raw: { desired?: unknown; previous?: unknown };
+    raw: { desired?: unknown; previous?: unknown; nextToken?: string };
 }
 
 /** All a later invocation needs to resume: JSON-safe, small, never SDK objects. */

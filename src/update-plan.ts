@@ -45,34 +45,36 @@ export function planUpdate({ previous, desired, previousTags, desiredTags, insta
     const user = { InstanceId: instanceArn, UserId: userArn };
     const steps: Step[] = [];
     const add = (id: StepId, input: Record<string, unknown>) => steps.push({ id, input });
+    // With no previous state nothing is known of the user: write every group.
+    const changed = (before: unknown, after: unknown) => previous === undefined || !same(before, after);
 
     const identity = identityInfoRequest(desired.identityInfo);
-    if (!same(identityInfoRequest(previous?.identityInfo), identity)) add('UpdateUserIdentityInfo', { ...user, IdentityInfo: identity });
+    if (changed(identityInfoRequest(previous?.identityInfo), identity)) add('UpdateUserIdentityInfo', { ...user, IdentityInfo: identity });
 
     const phone = phoneConfigRequest(desired.phoneConfig);
-    if (!same(phoneConfigRequest(previous?.phoneConfig), phone)) add('UpdateUserPhoneConfig', { ...user, PhoneConfig: phone });
+    if (changed(phoneConfigRequest(previous?.phoneConfig), phone)) add('UpdateUserPhoneConfig', { ...user, PhoneConfig: phone });
 
-    if (previous?.routingProfileArn !== desired.routingProfileArn) add('UpdateUserRoutingProfile', { ...user, RoutingProfileId: desired.routingProfileArn });
+    if (changed(previous?.routingProfileArn, desired.routingProfileArn)) add('UpdateUserRoutingProfile', { ...user, RoutingProfileId: desired.routingProfileArn });
 
     // A set on both sides: adding one profile is a change as much as removing one.
     const previousProfiles = new Set(previous?.securityProfileArns ?? []);
     const desiredProfiles = new Set(desired.securityProfileArns ?? []);
-    if (previousProfiles.size !== desiredProfiles.size || [...desiredProfiles].some((arn) => !previousProfiles.has(arn))) {
+    if (changed(previousProfiles.size, desiredProfiles.size) || [...desiredProfiles].some((arn) => !previousProfiles.has(arn))) {
         add('UpdateUserSecurityProfiles', { ...user, SecurityProfileIds: [...desiredProfiles] });
     }
 
     // Without HierarchyGroupId the call removes the user from its group.
-    if ((previous?.hierarchyGroupArn ?? undefined) !== (desired.hierarchyGroupArn ?? undefined)) {
+    if (changed(previous?.hierarchyGroupArn ?? null, desired.hierarchyGroupArn ?? null)) {
         add('UpdateUserHierarchy', { ...user, ...(desired.hierarchyGroupArn ? { HierarchyGroupId: desired.hierarchyGroupArn } : {}) });
     }
 
     const before = new Map((previous?.userProficiencies ?? []).map((p) => [proficiencyKey(p), p]));
     const after = new Map((desired.userProficiencies ?? []).map((p) => [proficiencyKey(p), p]));
     const removed = [...before].filter(([key]) => !after.has(key)).map(([, p]) => ({ AttributeName: p.attributeName, AttributeValue: p.attributeValue }));
-    const changed = [...after].filter(([key, p]) => before.has(key) && Number(before.get(key)!.level) !== Number(p.level)).map(([, p]) => proficiencyRequest(p));
+    const levelChanged = [...after].filter(([key, p]) => before.has(key) && Number(before.get(key)!.level) !== Number(p.level)).map(([, p]) => proficiencyRequest(p));
     const added = [...after].filter(([key]) => !before.has(key)).map(([, p]) => proficiencyRequest(p));
     if (removed.length > 0) add('DisassociateUserProficiencies', { ...user, UserProficiencies: removed });
-    if (changed.length > 0) add('UpdateUserProficiencies', { ...user, UserProficiencies: changed });
+    if (levelChanged.length > 0) add('UpdateUserProficiencies', { ...user, UserProficiencies: levelChanged });
     if (added.length > 0) add('AssociateUserProficiencies', { ...user, UserProficiencies: added });
 
     const tags = diffTags(previousTags, desiredTags);

@@ -52,10 +52,14 @@ export interface Faults {
     latencyMs: number | [number, number];
     /** Operations refused with 403 AccessDeniedException, as IAM refuses a call the role lacks. */
     deny: string[];
+    /** Only these operations get the random faults above (all when empty). */
+    operations: string[];
+    /** Stop injecting random faults after this many (no limit when 0). */
+    maxFaults: number;
     /** Seed of the fault dice, for reproducible runs. */
     seed: number;
 }
-export const NO_FAULTS: Faults = { throttle: 0, internalError: 0, dropConnection: 0, dropResponse: 0, readAfterCreateLag: 0, lagMs: 2000, latencyMs: 0, deny: [], seed: 1 };
+export const NO_FAULTS: Faults = { throttle: 0, internalError: 0, dropConnection: 0, dropResponse: 0, readAfterCreateLag: 0, lagMs: 2000, latencyMs: 0, deny: [], operations: [], maxFaults: 0, seed: 1 };
 
 export interface JournalEntry {
     seq: number;
@@ -107,6 +111,7 @@ export class Emulator {
     private journalSeq = 0;
     private faults: Faults = { ...NO_FAULTS };
     private roll = dice(NO_FAULTS.seed);
+    private faultsInjected = 0;
     private saveTimer: NodeJS.Timeout | undefined;
     endpoint = '';
 
@@ -122,6 +127,7 @@ export class Emulator {
     setFaults(faults: Partial<Faults>) {
         this.faults = { ...NO_FAULTS, ...faults };
         this.roll = dice(this.faults.seed);
+        this.faultsInjected = 0;
     }
 
     getFaults(): Faults {
@@ -218,27 +224,23 @@ export class Emulator {
                 return fail(new ServiceError('AccessDeniedException', 403, `User: ${principal} is not authorized to perform: connect:${route.operation}`));
             }
             await this.latency();
-            if (this.roll() < f.dropConnection) {
-                entry.fault = 'dropConnection';
-                return void request.socket.destroy();
-            }
-            if (this.roll() < f.throttle) {
-                entry.fault = 'throttle';
-                return fail(new ServiceError('ThrottlingException', 429, 'Rate exceeded'));
-            }
-            if (this.roll() < f.internalError) {
-                entry.fault = 'internalError';
-                return fail(new ServiceError('InternalServiceException', 500, 'We encountered an internal error. Please try again.'));
-            }
-            const lagged = route.operation === 'CreateUser' && this.roll() < f.readAfterCreateLag;
+            // Every die is rolled whatever the outcome, so a seed replays the same sequence.
+            const eligible = (f.operations.length === 0 || f.operations.includes(route.operation)) && (f.maxFaults === 0 || this.faultsInjected < f.maxFaults);
+            const hit = (probability: number, fault: NonNullable<JournalEntry['fault']>) => {
+                const rolled = this.roll() < probability;
+                if (!rolled || !eligible) return false;
+                entry.fault = fault;
+                this.faultsInjected++;
+                return true;
+            };
+            if (hit(f.dropConnection, 'dropConnection')) return void request.socket.destroy();
+            if (hit(f.throttle, 'throttle')) return fail(new ServiceError('ThrottlingException', 429, 'Rate exceeded'));
+            if (hit(f.internalError, 'internalError')) return fail(new ServiceError('InternalServiceException', 500, 'We encountered an internal error. Please try again.'));
+            const lagged = hit(route.operation === 'CreateUser' ? f.readAfterCreateLag : 0, 'readAfterCreateLag');
             this.service.nextCreateLagMs = lagged ? f.lagMs : 0;
-            if (lagged) entry.fault = 'readAfterCreateLag';
             const result = operations[route.operation](this.service, { labels: route.labels, query: url.searchParams, body });
             if (MUTATING.has(route.operation)) this.scheduleSave();
-            if (this.roll() < f.dropResponse) {
-                entry.fault = 'dropResponse';
-                return void request.socket.destroy();
-            }
+            if (hit(f.dropResponse, 'dropResponse')) return void request.socket.destroy();
             send(200, result);
         } catch (error) {
             if (error instanceof ServiceError) return fail(error);

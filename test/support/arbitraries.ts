@@ -1,5 +1,6 @@
 // fast-check arbitraries for AWS::Connect::User models, as CloudFormation JSON (PascalCase).
 import fc from 'fast-check';
+import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
 
 const id = fc.uuid();
 const instanceId = fc.constantFrom('11111111-2222-3333-4444-555555555555', 'a1b2c3d4-0000-4000-8000-000000000001');
@@ -44,4 +45,49 @@ export const userModelJson = fc
         { requiredKeys: ['InstanceArn', 'Username', 'RoutingProfileArn', 'SecurityProfileArns', 'PhoneConfig'] },
     )
     // Plain JSON objects, as a Lambda event holds them (fast-check may build null-prototype records).
+    .map((model) => JSON.parse(JSON.stringify(model)));
+
+
+const seeded = seedArns();
+const attributeValues = DEFAULT_SEED.instances[0].predefinedAttributes.flatMap((a) => a.values.map((value) => ({ AttributeName: a.name, AttributeValue: value })));
+const personName = fc.stringMatching(/^[A-Z][a-z]{1,10}$/);
+
+/** Valid models that the emulator's default seed accepts as they are (Username made unique by the caller). */
+export const seededUserModel = fc
+    .record(
+        {
+            InstanceArn: fc.constant(seeded.instanceArn),
+            Username: fc.stringMatching(/^[a-z][a-z0-9]{2,10}$/),
+            Password: fc.constant('Passw0rdExample'),
+            IdentityInfo: fc.record(
+                {
+                    FirstName: personName,
+                    LastName: personName,
+                    Email: personName.map((n) => `${n.toLowerCase()}@example.com`),
+                    SecondaryEmail: personName.map((n) => `${n.toLowerCase()}@example.org`),
+                    Mobile: fc.constantFrom('+14155550100', '+442079460000'),
+                },
+                { requiredKeys: ['FirstName', 'LastName'] },
+            ),
+            PhoneConfig: fc.oneof(
+                fc.record({ PhoneType: fc.constant('SOFT_PHONE'), AutoAccept: fc.boolean(), AfterContactWorkTimeLimit: fc.integer({ min: 0, max: 2_000_000 }), PersistentConnection: fc.boolean() }, { requiredKeys: ['PhoneType'] }),
+                fc.record(
+                    { PhoneType: fc.constant('DESK_PHONE'), DeskPhoneNumber: fc.constantFrom('+14155550101', '+14155550102'), AutoAccept: fc.boolean(), AfterContactWorkTimeLimit: fc.integer({ min: 0, max: 600 }) },
+                    { requiredKeys: ['PhoneType', 'DeskPhoneNumber'] },
+                ),
+            ),
+            SecurityProfileArns: fc.subarray(Object.values(seeded.securityProfiles), { minLength: 1 }),
+            RoutingProfileArn: fc.constantFrom(...Object.values(seeded.routingProfiles)),
+            HierarchyGroupArn: fc.constantFrom(...Object.values(seeded.hierarchyGroups)),
+            Tags: fc.uniqueArray(fc.record({ Key: fc.constantFrom('team', 'env', 'cost-center', 'owner', 'app'), Value: fc.stringMatching(/^[a-z0-9]{0,8}$/) }), {
+                selector: (t) => t.Key,
+                maxLength: 5,
+            }),
+            UserProficiencies: fc.uniqueArray(
+                fc.record({ pair: fc.constantFrom(...attributeValues), Level: fc.constantFrom(1, 2, 2.5, 3, 4, 5) }).map(({ pair, Level }) => ({ ...pair, Level })),
+                { selector: (p) => `${p.AttributeName}=${p.AttributeValue}`, maxLength: 4 },
+            ),
+        },
+        { requiredKeys: ['InstanceArn', 'Username', 'Password', 'IdentityInfo', 'PhoneConfig', 'SecurityProfileArns', 'RoutingProfileArn'] },
+    )
     .map((model) => JSON.parse(JSON.stringify(model)));

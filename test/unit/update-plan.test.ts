@@ -1,0 +1,199 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import fc from 'fast-check';
+import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
+import { ConnectService, operations } from '../../local/connect-emulator/service';
+import { ResourceModel } from '../../src/models';
+import { mergeTags } from '../../src/tags';
+import { fromDescribeUser, toCreateUserRequest } from '../../src/translate';
+import { immutableChange, planUpdate, Step } from '../../src/update-plan';
+import { seededUserModel } from '../support/arbitraries';
+
+const seed = seedArns();
+const USER_ARN = `${seed.instanceArn}/agent/00000000-0000-4000-8000-0000000000aa`;
+const base = {
+    InstanceArn: seed.instanceArn,
+    Username: 'ada',
+    Password: 'Passw0rdExample',
+    UserArn: USER_ARN,
+    IdentityInfo: { FirstName: 'Ada', LastName: 'Lovelace' },
+    PhoneConfig: { PhoneType: 'SOFT_PHONE', AutoAccept: false },
+    SecurityProfileArns: [seed.securityProfiles.Agent],
+    RoutingProfileArn: seed.routingProfiles['Basic Routing Profile'],
+    HierarchyGroupArn: seed.hierarchyGroups.Europe,
+    Tags: [{ Key: 'team', Value: 'blue' }, { Key: 'env', Value: 'dev' }],
+    UserProficiencies: [
+        { AttributeName: 'Language', AttributeValue: 'English', Level: 3 },
+        { AttributeName: 'Technology', AttributeValue: 'Billing', Level: 2 },
+    ],
+};
+type Json = Record<string, any>;
+
+function plan(previous: Json | undefined, desired: Json, stackTags: [Record<string, string>, Record<string, string>] = [{}, {}]): Step[] {
+    const prev = previous && ResourceModel.deserialize(previous);
+    const next = ResourceModel.deserialize(desired);
+    return planUpdate({
+        previous: prev,
+        desired: next,
+        previousTags: mergeTags(prev?.tags, stackTags[0]),
+        desiredTags: mergeTags(next.tags, stackTags[1]),
+        instanceArn: seed.instanceArn,
+        userArn: USER_ARN,
+    });
+}
+const change = (patch: (m: Json) => void): Json => {
+    const copy = structuredClone(base) as Json;
+    patch(copy);
+    return copy;
+};
+
+const cases: [string, (m: Json) => void, string[]][] = [
+    ['nothing changes', () => {}, []],
+    ['the order of security profiles, tags and proficiencies', (m) => {
+        m.Tags.reverse();
+        m.UserProficiencies.reverse();
+    }, []],
+    ['PhoneConfig members set to their defaults', (m) => Object.assign(m.PhoneConfig, { AfterContactWorkTimeLimit: 0, PersistentConnection: false }), []],
+    ['a desk number on a soft phone (it does nothing)', (m) => (m.PhoneConfig.DeskPhoneNumber = '+14155550100'), []],
+    ['the first name', (m) => (m.IdentityInfo.FirstName = 'Augusta'), ['UpdateUserIdentityInfo']],
+    ['an email added', (m) => (m.IdentityInfo.Email = 'ada@example.com'), ['UpdateUserIdentityInfo']],
+    ['the identity removed', (m) => delete (m as any).IdentityInfo, ['UpdateUserIdentityInfo']],
+    ['the phone type', (m) => (m.PhoneConfig = { PhoneType: 'DESK_PHONE', DeskPhoneNumber: '+14155550100' } as any), ['UpdateUserPhoneConfig']],
+    ['auto-accept', (m) => (m.PhoneConfig.AutoAccept = true), ['UpdateUserPhoneConfig']],
+    ['the after-contact-work limit', (m) => ((m.PhoneConfig as any).AfterContactWorkTimeLimit = 60), ['UpdateUserPhoneConfig']],
+    ['the routing profile', (m) => (m.RoutingProfileArn = seed.routingProfiles.Sales), ['UpdateUserRoutingProfile']],
+    ['one security profile added', (m) => m.SecurityProfileArns.push(seed.securityProfiles.Admin), ['UpdateUserSecurityProfiles']],
+    ['one security profile swapped', (m) => (m.SecurityProfileArns = [seed.securityProfiles.Admin]), ['UpdateUserSecurityProfiles']],
+    ['the hierarchy group', (m) => (m.HierarchyGroupArn = seed.hierarchyGroups['North America']), ['UpdateUserHierarchy']],
+    ['the hierarchy group removed', (m) => delete (m as any).HierarchyGroupArn, ['UpdateUserHierarchy']],
+    ['a proficiency removed', (m) => m.UserProficiencies.pop(), ['DisassociateUserProficiencies']],
+    ['a proficiency level', (m) => (m.UserProficiencies[0].Level = 5), ['UpdateUserProficiencies']],
+    ['a proficiency added', (m) => m.UserProficiencies.push({ AttributeName: 'Language', AttributeValue: 'French', Level: 1 }), ['AssociateUserProficiencies']],
+    ['a proficiency added, one changed, one removed', (m) => {
+        m.UserProficiencies = [{ AttributeName: 'Language', AttributeValue: 'English', Level: 4 }, { AttributeName: 'Language', AttributeValue: 'German', Level: 2 }];
+    }, ['DisassociateUserProficiencies', 'UpdateUserProficiencies', 'AssociateUserProficiencies']],
+    ['a tag value', (m) => (m.Tags[0].Value = 'green'), ['TagResource']],
+    ['a tag removed', (m) => m.Tags.pop(), ['UntagResource']],
+    ['a tag added and one removed', (m) => (m.Tags = [{ Key: 'team', Value: 'blue' }, { Key: 'owner', Value: 'me' }]), ['UntagResource', 'TagResource']],
+    ['everything at once', (m) => {
+        m.IdentityInfo.LastName = 'Byron';
+        m.PhoneConfig.AutoAccept = true;
+        m.RoutingProfileArn = seed.routingProfiles.Support;
+        m.SecurityProfileArns = [seed.securityProfiles.Admin, seed.securityProfiles.Agent];
+        delete (m as any).HierarchyGroupArn;
+        m.UserProficiencies = [{ AttributeName: 'Language', AttributeValue: 'English', Level: 1 }, { AttributeName: 'Language', AttributeValue: 'Spanish', Level: 1 }];
+        m.Tags = [{ Key: 'team', Value: 'red' }];
+    }, ['UpdateUserIdentityInfo', 'UpdateUserPhoneConfig', 'UpdateUserRoutingProfile', 'UpdateUserSecurityProfiles', 'UpdateUserHierarchy',
+        'DisassociateUserProficiencies', 'UpdateUserProficiencies', 'AssociateUserProficiencies', 'UntagResource', 'TagResource']],
+];
+for (const [name, patch, expected] of cases) {
+    test(`plan: ${name} -> ${expected.join(', ') || 'no call'}`, () => {
+        assert.deepEqual(plan(base, change(patch)).map((s) => s.id), expected);
+    });
+}
+
+test('plan: requests carry exactly the change', () => {
+    const [tag] = plan(base, change((m) => (m.Tags[0].Value = 'green')));
+    assert.deepEqual(tag.input, { resourceArn: USER_ARN, tags: { team: 'green' } });
+    const [hierarchy] = plan(base, change((m) => delete (m as any).HierarchyGroupArn));
+    assert.deepEqual(hierarchy.input, { InstanceId: seed.instanceArn, UserId: USER_ARN }, 'no HierarchyGroupId: the call clears the group');
+    const steps = plan(base, change((m) => (m.UserProficiencies = [{ AttributeName: 'Language', AttributeValue: 'English', Level: 4 }])));
+    assert.deepEqual(steps.map((s) => s.input.UserProficiencies), [
+        [{ AttributeName: 'Technology', AttributeValue: 'Billing' }],
+        [{ AttributeName: 'Language', AttributeValue: 'English', Level: 4 }],
+    ]);
+    const [phone] = plan(base, change((m) => (m.PhoneConfig.AutoAccept = true)));
+    assert.deepEqual(phone.input.PhoneConfig, { PhoneType: 'SOFT_PHONE', AutoAccept: true, AfterContactWorkTimeLimit: 0, PersistentConnection: false });
+});
+
+test('plan: stack-level tags are merged, the resource wins, aws: keys never planned', () => {
+    const steps = plan(base, base, [{ stack: 'a', 'aws:cloudformation:stack-name': 's' }, { stack: 'b', team: 'ignored', 'aws:cloudformation:stack-name': 't' }]);
+    assert.deepEqual(steps, [{ id: 'TagResource', input: { resourceArn: USER_ARN, tags: { stack: 'b' } } }]);
+});
+
+test('plan: without a previous state every group is written (a full sync)', () => {
+    assert.deepEqual(plan(undefined, base).map((s) => s.id), ['UpdateUserIdentityInfo', 'UpdateUserPhoneConfig', 'UpdateUserRoutingProfile', 'UpdateUserSecurityProfiles', 'UpdateUserHierarchy', 'AssociateUserProficiencies', 'TagResource']);
+});
+
+test('immutable properties: a change is NotUpdatable with the reason, removing one is allowed', () => {
+    const model = (patch: (m: Json) => void) => ResourceModel.deserialize(change(patch));
+    const prev = ResourceModel.deserialize({ ...base, DirectoryUserId: 'dir-1' });
+    const refusal = immutableChange(prev, model((m) => ((m as any).DirectoryUserId = 'dir-2')));
+    assert.equal(refusal?.code, 'NotUpdatable');
+    assert.match(refusal!.message, /DirectoryUserId cannot be updated: Amazon Connect has no API/);
+    const password = immutableChange(ResourceModel.deserialize(base), model((m) => (m.Password = 'N3wPassword')));
+    assert.match(password!.message, /^Password cannot be updated/);
+    assert.equal(password!.message.includes('N3wPassword'), false, 'the message never holds the password');
+    assert.equal(immutableChange(prev, model(() => {})), undefined, 'DirectoryUserId removed from the template');
+    assert.equal(immutableChange(ResourceModel.deserialize(base), model((m) => delete (m as any).Password)), undefined);
+    assert.match(immutableChange(ResourceModel.deserialize(base), model((m) => (m.Username = 'bob')))!.message, /^Username cannot be updated/);
+});
+
+// ---- property: the plan, applied to a user that starts as `previous`, yields `desired` ----
+
+/** Sends a step to the emulator's service in-process: the fake user has Connect's own semantics. */
+function apply(service: ConnectService, step: Step) {
+    const { InstanceId, UserId, resourceArn, tagKeys, ...body } = step.input as Record<string, any>;
+    const labels = resourceArn ? [resourceArn] : [InstanceId, UserId];
+    const query = new URLSearchParams((tagKeys ?? []).map((key: string) => ['tagKeys', key]));
+    operations[step.id](service, { labels, query, body });
+}
+
+function readBack(service: ConnectService, userArn: string): ResourceModel {
+    const labels = [seed.instanceArn, userArn];
+    const { User } = operations.DescribeUser(service, { labels, query: new URLSearchParams(), body: {} }) as any;
+    const { UserProficiencyList } = operations.ListUserProficiencies(service, { labels, query: new URLSearchParams(), body: {} }) as any;
+    return fromDescribeUser(JSON.parse(JSON.stringify(User)), UserProficiencyList, seed.instanceArn);
+}
+
+/** What the template asks for, as read shows it: defaults written out, sets as sorted lists. */
+function expectedRead(model: Json) {
+    const phone = model.PhoneConfig as any;
+    return {
+        IdentityInfo: model.IdentityInfo,
+        PhoneConfig: {
+            PhoneType: phone.PhoneType,
+            AutoAccept: phone.AutoAccept ?? false,
+            AfterContactWorkTimeLimit: phone.AfterContactWorkTimeLimit ?? 0,
+            PersistentConnection: phone.PersistentConnection ?? false,
+            ...(phone.PhoneType === 'DESK_PHONE' ? { DeskPhoneNumber: phone.DeskPhoneNumber } : {}),
+        },
+        RoutingProfileArn: model.RoutingProfileArn,
+        SecurityProfileArns: [...model.SecurityProfileArns].sort(),
+        HierarchyGroupArn: model.HierarchyGroupArn,
+        Tags: [...(model.Tags ?? [])].sort((a, b) => a.Key.localeCompare(b.Key)),
+        UserProficiencies: [...(model.UserProficiencies ?? [])].sort((a, b) => `${a.AttributeName}=${a.AttributeValue}`.localeCompare(`${b.AttributeName}=${b.AttributeValue}`)),
+    };
+}
+function actualRead(model: ResourceModel) {
+    const json = model.serialize() as any;
+    return {
+        IdentityInfo: json.IdentityInfo,
+        PhoneConfig: json.PhoneConfig,
+        RoutingProfileArn: json.RoutingProfileArn,
+        SecurityProfileArns: [...json.SecurityProfileArns].sort(),
+        HierarchyGroupArn: json.HierarchyGroupArn,
+        Tags: json.Tags ?? [],
+        UserProficiencies: json.UserProficiencies ?? [],
+    };
+}
+
+test('property: for random (previous, desired), the plan turns previous into desired', () => {
+    fc.assert(
+        fc.property(seededUserModel, seededUserModel, (previous: Json, desiredRaw: Json) => {
+            const desired = { ...desiredRaw, Username: previous.Username };
+            const service = new ConnectService(DEFAULT_SEED);
+            const prev = ResourceModel.deserialize(previous);
+            const { UserArn } = operations.CreateUser(service, { labels: [seed.instanceArn], query: new URLSearchParams(), body: toCreateUserRequest(prev, mergeTags(prev.tags, {})) }) as any;
+            if (previous.UserProficiencies?.length) {
+                operations.AssociateUserProficiencies(service, { labels: [seed.instanceArn, UserArn], query: new URLSearchParams(), body: { UserProficiencies: previous.UserProficiencies } });
+            }
+            const next = ResourceModel.deserialize(desired);
+            const steps = planUpdate({ previous: prev, desired: next, previousTags: mergeTags(prev.tags, {}), desiredTags: mergeTags(next.tags, {}), instanceArn: seed.instanceArn, userArn: UserArn });
+            assert.equal(new Set(steps.map((s) => s.id)).size, steps.length, 'each step at most once');
+            for (const step of steps) apply(service, step);
+            assert.deepEqual(actualRead(readBack(service, UserArn)), expectedRead(desired));
+        }),
+        { seed: 20261122, numRuns: 150 },
+    );
+});
