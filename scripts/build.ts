@@ -2,7 +2,7 @@
 // `--no-check` skips the type-check (tests that only need a fresh bundle use it).
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
@@ -29,6 +29,20 @@ export async function buildBundle(): Promise<void> {
         tsconfig: join(ROOT, 'tsconfig.json'),
         logLevel: 'warning',
     });
+}
+
+function newestSource(dir = join(ROOT, 'src')): number {
+    return Math.max(...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+        const path = join(dir, entry.name);
+        return entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs;
+    }));
+}
+
+/** Bundles again when dist/handlers.js is missing or older than a source file; says whether it did. */
+export async function ensureBuilt(): Promise<boolean> {
+    if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newestSource()) return false;
+    await buildBundle();
+    return true;
 }
 
 export function typeCheck(): void {
