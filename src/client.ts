@@ -62,7 +62,9 @@ export function connectFor(session: SessionProxy | null | undefined, region: str
     const credentials = session?.configuration?.credentials as connect.ConnectClientConfig['credentials'] & Record<string, string> | undefined;
     if (!credentials?.accessKeyId || !credentials.secretAccessKey) return undefined;
     const resolvedRegion = region ?? (session?.configuration?.region as string | undefined);
-    const key = [resolvedRegion, credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken].join('\u0000');
+    // The endpoint variables are part of the key: a long-lived local runtime may repoint them.
+    const endpoint = [process.env.AWS_ENDPOINT_URL_CONNECT, process.env.AWS_ENDPOINT_URL];
+    const key = [resolvedRegion, credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken, ...endpoint].join('\u0000');
     // A warm Lambda serves one stack operation after another with the same credentials: keep the
     // client, and with it its open connections.
     if (cached?.key !== key) {

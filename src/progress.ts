@@ -76,9 +76,17 @@ export function success(model?: ResourceModel): ProgressEvent<ResourceModel> {
 
 /**
  * What to answer when a call failed: another round for what may pass (throttling, 500s, the
- * network), bounded; a FAILED event for the rest.
+ * network), bounded, carrying `model`; a FAILED event for the rest, with a model only when
+ * `failedModel` is given (a create that made a user CloudFormation must be able to delete).
  */
-export function afterFailure(error: HandlerError, context: CallbackContext, logger: LoggerProxy, label: string, model?: ResourceModel): ProgressEvent<ResourceModel> {
+export function afterFailure(
+    error: HandlerError,
+    context: CallbackContext,
+    logger: LoggerProxy,
+    label: string,
+    model?: ResourceModel,
+    failedModel?: ResourceModel,
+): ProgressEvent<ResourceModel> {
     const retries = (context.retries ?? 0) + 1;
     if (error.transient && retries <= MAX_TRANSIENT_RETRIES) {
         const delay = backoffSeconds(retries);
@@ -86,7 +94,7 @@ export function afterFailure(error: HandlerError, context: CallbackContext, logg
         return inProgress({ ...context, retries }, delay, model);
     }
     logger.log(`${label} ${error.code}: ${error.message}`);
-    return failed(error.code, error.message, model);
+    return failed(error.code, error.message, failedModel);
 }
 
 /**

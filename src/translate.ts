@@ -84,7 +84,8 @@ const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * The model as read: ARNs rebuilt from the IDs DescribeUser answers, only what the service
  * returned (no empty identity fields, no hierarchy group when there is none, no desk number a
- * soft phone keeps from before), tags CloudFormation manages, and never the password.
+ * soft phone keeps from before), tags CloudFormation manages, proficiencies (both lists even
+ * when empty, as Connect returns them), and never the password.
  */
 export function fromDescribeUser(user: User, proficiencies: ConnectProficiency[], instanceArn: string): ResourceModel {
     const identity = user.IdentityInfo ?? {};
@@ -118,13 +119,11 @@ export function fromDescribeUser(user: User, proficiencies: ConnectProficiency[]
                   deskPhoneNumber: phone.PhoneType === 'DESK_PHONE' ? nonEmpty(phone.DeskPhoneNumber) : undefined,
               })
             : undefined,
-        tags: tags.length > 0 ? tags : undefined,
-        userProficiencies:
-            proficiencies.length > 0
-                ? [...proficiencies]
-                      .sort((a, b) => byKey(`${a.AttributeName}\u0000${a.AttributeValue}`, `${b.AttributeName}\u0000${b.AttributeValue}`))
-                      .map((p) => new UserProficiency({ attributeName: p.AttributeName, attributeValue: p.AttributeValue, level: p.Level }))
-                : undefined,
+        // Connect answers both, empty or not: a template that says `Tags: []` reads back the same.
+        tags,
+        userProficiencies: [...proficiencies]
+            .sort((a, b) => byKey(`${a.AttributeName}\u0000${a.AttributeValue}`, `${b.AttributeName}\u0000${b.AttributeValue}`))
+            .map((p) => new UserProficiency({ attributeName: p.AttributeName, attributeValue: p.AttributeValue, level: p.Level })),
     });
     return model;
 }

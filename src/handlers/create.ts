@@ -123,11 +123,11 @@ async function findOwnUser(connect: Connect, desired: ResourceModel, marker: str
  * Every failure from here on carries the UserArn, so CloudFormation can delete the user.
  */
 async function stabilizing(connect: Connect, error: HandlerError, context: CallbackContext, { logger }: HandlerArgs, model: ResourceModel): Promise<ProgressEvent<ResourceModel>> {
-    if (error.code !== HandlerErrorCode.NotFound) return afterFailure(error, context, logger, '[CREATE]', model);
+    if (error.code !== HandlerErrorCode.NotFound) return afterFailure(error, context, logger, '[CREATE]', model, model);
     try {
         if (await userExists(connect, context.userArn!)) return failed(HandlerErrorCode.InvalidRequest, missingReference(error).message, model);
     } catch (caught) {
-        return afterFailure(toHandlerError(caught), context, logger, '[CREATE]', model);
+        return afterFailure(toHandlerError(caught), context, logger, '[CREATE]', model, model);
     }
     const polls = (context.polls ?? 0) + 1;
     if (polls > MAX_STABILIZE_POLLS) {

@@ -61,7 +61,8 @@ test('read: ARNs rebuilt from IDs; nothing invented; reserved and marker tags hi
     });
     assert.equal('HierarchyGroupArn' in model, false, 'no .../agent-group/null');
     const bare = fromDescribeUser({ Id: 'u', Arn: USER, Username: 'b', IdentityInfo: {}, Tags: {}, SecurityProfileIds: ['s'], RoutingProfileId: 'r' }, [], INSTANCE).serialize();
-    assert.deepEqual(Object.keys(bare).sort(), ['InstanceArn', 'RoutingProfileArn', 'SecurityProfileArns', 'UserArn', 'Username']);
+    assert.deepEqual(Object.keys(bare).sort(), ['InstanceArn', 'RoutingProfileArn', 'SecurityProfileArns', 'Tags', 'UserArn', 'UserProficiencies', 'Username']);
+    assert.deepEqual([bare.Tags, bare.UserProficiencies], [[], []], 'empty, as Connect answers them');
     const desk = fromDescribeUser({ ...user, PhoneConfig: { ...user.PhoneConfig, PhoneType: 'DESK_PHONE' } }, [], INSTANCE).serialize() as any;
     assert.equal(desk.PhoneConfig.DeskPhoneNumber, '+14155550100');
 });

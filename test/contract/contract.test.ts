@@ -1,0 +1,56 @@
+// The contract suite against our bundle behind the Lambda Invoke API: on the emulator always, on
+// a real Connect instance when the environment names one (see the README).
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { seedArns } from '../../local/connect-emulator/seed';
+import { operations } from '../../local/connect-emulator/service';
+import { seededUserModel } from '../support/arbitraries';
+import { adaptToInstance, AWS_VARIABLES, awsContractConfig, loadContractInputs, loadContractSchema, openAwsTarget, startLocalTarget } from './harness';
+import { runContract } from './suite';
+
+const runs = Number(process.env.CONTRACT_RUNS ?? 24);
+
+test('the resource contract, on the emulator', async (t) => {
+    const local = await startLocalTarget();
+    try {
+        assert.ok(local.emulator, 'the emulator started');
+        // More users than one LIST page holds, so the list cases must follow nextToken.
+        const seed = seedArns();
+        for (let i = 0; i < 120; i++) {
+            operations.CreateUser(local.emulator.service, { labels: [seed.instanceArn], query: new URLSearchParams(), body: { Username: `bystander-${i}`, Password: 'Bystander-Passw0rd', IdentityInfo: { FirstName: 'B', LastName: 'S' }, SecurityProfileIds: [seed.securityProfiles.Agent], RoutingProfileId: seed.routingProfiles.Sales } });
+        }
+        const results = await runContract(local.target, {
+            schema: loadContractSchema(),
+            inputs: loadContractInputs(),
+            credentials: local.credentials,
+            generated: seededUserModel,
+            runs,
+            seed: 20261122,
+        });
+        assert.ok(results.length >= 10 + runs, 'every case ran');
+        for (const result of results) {
+            await t.test(result.name, () => assert.ok(result.ok, result.error));
+        }
+        const users = local.emulator.users().filter((u) => !u.username.startsWith('bystander-'));
+        assert.deepEqual(users.map((u) => u.username), [], 'the suite leaves no user behind');
+    } finally {
+        await local.close();
+    }
+});
+
+const aws = awsContractConfig();
+test('the resource contract, on a real Amazon Connect instance', { skip: aws ? false : `set ${AWS_VARIABLES.join(', ')} (and AWS credentials) to run it` }, async (t) => {
+    const local = await openAwsTarget(aws!);
+    try {
+        const inputs = loadContractInputs();
+        const results = await runContract(local.target, {
+            schema: loadContractSchema(),
+            inputs: { create: adaptToInstance(inputs.create, aws!), update: adaptToInstance(inputs.update, aws!), invalid: inputs.invalid },
+            credentials: local.credentials,
+            region: local.region,
+        });
+        for (const result of results) await t.test(result.name, () => assert.ok(result.ok, result.error));
+    } finally {
+        await local.close();
+    }
+});

@@ -1,0 +1,33 @@
+// The contract suite must be able to fail: run it against deliberately broken handlers.
+import assert from 'node:assert/strict';
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { REPO_ROOT } from '../../local/lambda-runtime/backend';
+import { readFunctions } from '../../local/lambda-runtime/template';
+import { loadContractInputs, loadContractSchema, startLocalTarget } from './harness';
+import { runContract } from './suite';
+
+async function contractAgainst(handler: string) {
+    const template = join(mkdtempSync(join(tmpdir(), 'broken-')), 'template.yml');
+    writeFileSync(template, `Resources:\n  Broken:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: broken-handlers.${handler}\n      CodeUri: ${join(REPO_ROOT, 'test', 'fixtures')}\n      Timeout: 60\n`);
+    const local = await startLocalTarget({ functions: readFunctions(template), functionName: 'Broken' });
+    try {
+        return await runContract(local.target, { schema: loadContractSchema(), inputs: loadContractInputs(), credentials: local.credentials });
+    } finally {
+        await local.close();
+    }
+}
+const failed = (results: Awaited<ReturnType<typeof runContract>>) => results.filter((r) => !r.ok);
+
+test('a handler that returns the Password from read fails the contract, and says why', async () => {
+    const failures = failed(await contractAgainst('leaksPassword'));
+    assert.ok(failures.length > 0);
+    assert.ok(failures.some((f) => f.name.startsWith('create, then read') && /READ returned the write-only property Password/.test(f.error!)), JSON.stringify(failures, null, 1));
+});
+
+test('a handler that answers SUCCESS to a read of a deleted user fails the contract, and says why', async () => {
+    const failures = failed(await contractAgainst('readsGhosts'));
+    assert.ok(failures.some((f) => f.name.startsWith('delete, then read') && /READ of a resource that does not exist answered SUCCESS/.test(f.error!)), JSON.stringify(failures, null, 1));
+});
