@@ -31,6 +31,8 @@ export interface CallbackContext {
     retries?: number;
     /** Rounds spent waiting for a new user to become visible (Connect is eventually consistent). */
     polls?: number;
+    /** The new user has been seen: a NotFound from now on is about something else. */
+    seen?: boolean;
 }
 
 /** Rounds of retry after the SDK's own attempts; with its 3 attempts, at most 27 calls per step. */

@@ -56,10 +56,12 @@ export interface Faults {
     operations: string[];
     /** Stop injecting random faults after this many (no limit when 0). */
     maxFaults: number;
+    /** After this many operations have run, cut every further connection: a caller that dies mid-way (0: off). */
+    cutAfter: number;
     /** Seed of the fault dice, for reproducible runs. */
     seed: number;
 }
-export const NO_FAULTS: Faults = { throttle: 0, internalError: 0, dropConnection: 0, dropResponse: 0, readAfterCreateLag: 0, lagMs: 2000, latencyMs: 0, deny: [], operations: [], maxFaults: 0, seed: 1 };
+export const NO_FAULTS: Faults = { throttle: 0, internalError: 0, dropConnection: 0, dropResponse: 0, readAfterCreateLag: 0, lagMs: 2000, latencyMs: 0, deny: [], operations: [], maxFaults: 0, cutAfter: 0, seed: 1 };
 
 export interface JournalEntry {
     seq: number;
@@ -69,7 +71,7 @@ export interface JournalEntry {
     path: string;
     status: number;
     errorType?: string;
-    fault?: 'throttle' | 'internalError' | 'dropConnection' | 'dropResponse' | 'readAfterCreateLag';
+    fault?: 'throttle' | 'internalError' | 'dropConnection' | 'dropResponse' | 'readAfterCreateLag' | 'cut';
 }
 
 export interface EmulatorOptions {
@@ -112,6 +114,7 @@ export class Emulator {
     private faults: Faults = { ...NO_FAULTS };
     private roll = dice(NO_FAULTS.seed);
     private faultsInjected = 0;
+    private executedSinceFaults = 0;
     private saveTimer: NodeJS.Timeout | undefined;
     endpoint = '';
 
@@ -128,6 +131,7 @@ export class Emulator {
         this.faults = { ...NO_FAULTS, ...faults };
         this.roll = dice(this.faults.seed);
         this.faultsInjected = 0;
+        this.executedSinceFaults = 0;
     }
 
     getFaults(): Faults {
@@ -233,12 +237,17 @@ export class Emulator {
                 this.faultsInjected++;
                 return true;
             };
+            if (f.cutAfter > 0 && this.executedSinceFaults >= f.cutAfter) {
+                entry.fault = 'cut';
+                return void request.socket.destroy();
+            }
             if (hit(f.dropConnection, 'dropConnection')) return void request.socket.destroy();
             if (hit(f.throttle, 'throttle')) return fail(new ServiceError('ThrottlingException', 429, 'Rate exceeded'));
             if (hit(f.internalError, 'internalError')) return fail(new ServiceError('InternalServiceException', 500, 'We encountered an internal error. Please try again.'));
             const lagged = hit(route.operation === 'CreateUser' ? f.readAfterCreateLag : 0, 'readAfterCreateLag');
             this.service.nextCreateLagMs = lagged ? f.lagMs : 0;
             const result = operations[route.operation](this.service, { labels: route.labels, query: url.searchParams, body });
+            this.executedSinceFaults++;
             if (MUTATING.has(route.operation)) this.scheduleSave();
             if (hit(f.dropResponse, 'dropResponse')) return void request.socket.destroy();
             send(200, result);

@@ -151,6 +151,11 @@ export class ConnectService {
         return ++this.seq;
     }
 
+    /** How many users CreateUser has made since the start (deleted ones included). */
+    get usersEverCreated() {
+        return this.seq;
+    }
+
     restoreSeq(seq: number) {
         this.seq = Math.max(this.seq, seq);
     }

@@ -1,15 +1,36 @@
 // Runs a function's handler as Lambda does: one invocation at a time per function, the module kept
 // warm across invocations (or loaded afresh each time), a Lambda context, the function's timeout,
 // and the handler's console output captured as its log.
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { format } from 'node:util';
 import { FunctionDefinition } from './template';
 
+/**
+ * Handler logs go to the invocation that wrote them: console is patched once to look up the
+ * current invocation's sink, so invocations of different functions may overlap safely.
+ */
+const logSink = new AsyncLocalStorage<(line: string) => void>();
+let consolePatched = false;
+function routeConsole() {
+    if (consolePatched) return;
+    consolePatched = true;
+    for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+        const original = console[method].bind(console);
+        console[method] = (...parts: unknown[]) => {
+            const sink = logSink.getStore();
+            if (sink) sink(format(...parts).replace(/\n+$/, ''));
+            else original(...parts);
+        };
+    }
+}
+
 export type Invocation = { ok: true; result: unknown; logs: string[]; durationMs: number } | { ok: false; error: { errorType: string; errorMessage: string; stackTrace: string[] }; logs: string[]; durationMs: number };
 
 export class LambdaFunction {
     private queue: Promise<unknown> = Promise.resolve();
+    private module: Record<string, unknown> | undefined;
 
     constructor(
         readonly definition: FunctionDefinition,
@@ -20,12 +41,18 @@ export class LambdaFunction {
     private load(): (event: unknown, context: unknown) => Promise<unknown> {
         const file = this.definition.handlerFile;
         if (!existsSync(file)) throw Object.assign(new Error(`${file} does not exist: run npm run build`), { name: 'Runtime.ImportModuleError' });
-        if (this.options.fresh) delete require.cache[require.resolve(file)];
-        const handler = require(file)[this.definition.handlerExport];
+        // Each function instance is its own execution environment: its own copy of the module,
+        // loaded once and kept warm, or anew for every invocation with `fresh`.
+        if (this.options.fresh || !this.module) {
+            delete require.cache[require.resolve(file)];
+            this.module = require(file);
+            delete require.cache[require.resolve(file)];
+        }
+        const handler = this.module![this.definition.handlerExport];
         if (typeof handler !== 'function') {
             throw Object.assign(new Error(`${file} does not export ${this.definition.handlerExport}`), { name: 'Runtime.HandlerNotFound' });
         }
-        return handler;
+        return handler as (event: unknown, context: unknown) => Promise<unknown>;
     }
 
     /** Invocations of one function run one after another, as in one Lambda execution environment. */
@@ -51,20 +78,18 @@ export class LambdaFunction {
             getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
             callbackWaitsForEmptyEventLoop: true,
         };
-        const original = { log: console.log, info: console.info, warn: console.warn, error: console.error, debug: console.debug };
-        const capture = (...parts: unknown[]) => {
-            const line = format(...parts).replace(/\n+$/, '');
+        routeConsole();
+        const capture = (line: string) => {
             logs.push(line);
             this.options.onLog?.(line);
         };
-        Object.assign(console, { log: capture, info: capture, warn: capture, error: capture, debug: capture });
         let timer: NodeJS.Timeout | undefined;
         try {
             const handler = this.load();
             const timeout = new Promise<never>((_, reject) => {
                 timer = setTimeout(() => reject(Object.assign(new Error(`Task timed out after ${this.definition.timeoutSeconds.toFixed(2)} seconds`), { name: 'Sandbox.Timedout' })), this.definition.timeoutSeconds * 1000);
             });
-            const result = await Promise.race([handler(event, context), timeout]);
+            const result = await logSink.run(capture, () => Promise.race([handler(event, context), timeout]));
             return { ok: true, result: JSON.parse(JSON.stringify(result ?? null)), logs, durationMs: performance.now() - started };
         } catch (error) {
             const e = error instanceof Error ? error : new Error(String(error));
@@ -76,7 +101,6 @@ export class LambdaFunction {
             };
         } finally {
             clearTimeout(timer);
-            Object.assign(console, original);
         }
     }
 }

@@ -119,19 +119,27 @@ async function findOwnUser(connect: Connect, desired: ResourceModel, marker: str
 
 /**
  * After CreateUser, Connect may answer NotFound for the new user for a while: wait for it
- * (bounded). A NotFound while the user is visible is about something the template names.
- * Every failure from here on carries the UserArn, so CloudFormation can delete the user.
+ * (bounded). A NotFound once the user had been seen is about something the template names; the
+ * first time the user shows, the call is tried once more, since the lag may have ended between
+ * the failing call and the look. Every failure from here on carries the UserArn, so
+ * CloudFormation can delete the user.
  */
 async function stabilizing(connect: Connect, error: HandlerError, context: CallbackContext, { logger }: HandlerArgs, model: ResourceModel): Promise<ProgressEvent<ResourceModel>> {
     if (error.code !== HandlerErrorCode.NotFound) return afterFailure(error, context, logger, '[CREATE]', model, model);
+    let visible: boolean;
     try {
-        if (await userExists(connect, context.userArn!)) return failed(HandlerErrorCode.InvalidRequest, missingReference(error).message, model);
+        visible = await userExists(connect, context.userArn!);
     } catch (caught) {
         return afterFailure(toHandlerError(caught), context, logger, '[CREATE]', model, model);
     }
+    if (visible && context.seen) return failed(HandlerErrorCode.InvalidRequest, missingReference(error).message, model);
     const polls = (context.polls ?? 0) + 1;
     if (polls > MAX_STABILIZE_POLLS) {
         return failed(HandlerErrorCode.NotStabilized, `The new user ${context.userArn} did not become visible in Amazon Connect after ${MAX_STABILIZE_POLLS} checks.`, model);
+    }
+    if (visible) {
+        logger.log('[CREATE] the new user has just become visible; trying again');
+        return inProgress({ ...context, polls, seen: true }, 1, model);
     }
     logger.log(`[CREATE] the new user is not visible yet (Connect is eventually consistent); checking again in ${backoffSeconds(polls)}s`);
     return inProgress({ ...context, polls }, backoffSeconds(polls), model);

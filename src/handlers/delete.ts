@@ -1,5 +1,5 @@
 // DELETE: DeleteUser. A user that is already gone is NotFound, as the contract asks.
-import { ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { toHandlerError } from '../errors';
 import type { ResourceModel } from '../models';
 import { afterFailure, HandlerArgs, success } from '../progress';
@@ -13,7 +13,14 @@ export async function remove({ connect, request, context, logger }: HandlerArgs)
     try {
         await connect.call('DeleteUser', { InstanceId: target.instanceArn, UserId: userArn! });
     } catch (error) {
-        return afterFailure(toHandlerError(error), context, logger, '[DELETE]', request.desiredResourceState);
+        const mapped = toHandlerError(error);
+        // NotFound only on the SDK's retry: an earlier attempt deleted the user and its answer was lost.
+        const retried = ((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1;
+        if (mapped.code === HandlerErrorCode.NotFound && retried) {
+            logger.log('[DELETE] the user was deleted by an attempt whose answer was lost');
+            return success();
+        }
+        return afterFailure(mapped, context, logger, '[DELETE]', request.desiredResourceState);
     }
     logger.log('[DELETE] user deleted');
     return success();

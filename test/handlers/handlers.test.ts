@@ -134,6 +134,14 @@ describe('create', () => {
         assert.equal(event.resourceModel?.Password, undefined);
     });
 
+    test('a predefined attribute that does not exist: one more round to be sure, then InvalidRequest with the UserArn', async () => {
+        const { event, rounds } = await drive('CREATE', model({ UserProficiencies: [{ AttributeName: 'Cooking', AttributeValue: 'Pasta', Level: 2 }] }));
+        assert.deepEqual(rounds.map((r) => r.status), ['IN_PROGRESS', 'FAILED']);
+        assert.equal(event.errorCode, 'InvalidRequest');
+        assert.match(event.message!, /Cooking.*does not exist in the instance/);
+        assert.match(event.resourceModel?.UserArn, /\/agent\//);
+    });
+
     test('a profile that does not exist is InvalidRequest, not NotFound, and nothing is created', async () => {
         const before = emulator().users().length;
         const { event } = await drive('CREATE', model({ RoutingProfileArn: `${seed.instanceArn}/routing-profile/00000000-0000-4000-8000-000000000999` }));
@@ -289,6 +297,14 @@ describe('delete and list', () => {
         assert.equal((await drive('UPDATE', { ...desired, UserArn: userArn }, { previous: desired })).event.errorCode, 'NotFound');
         assert.equal((await drive('DELETE', { UserArn: userArn })).event.errorCode, 'NotFound');
         assert.equal((await drive('DELETE', { UserArn: 'garbage' })).event.errorCode, 'NotFound');
+    });
+
+    test('a DeleteUser whose answer was lost, retried by the SDK into NotFound, is still a successful delete', async () => {
+        const { userArn } = await created();
+        emulator().setFaults({ dropResponse: 1, operations: ['DeleteUser'], maxFaults: 1 });
+        const { event } = await drive('DELETE', { UserArn: userArn });
+        assert.equal(event.status, 'SUCCESS', event.message);
+        assert.deepEqual(calls(), ['DeleteUser', 'DeleteUser']);
     });
 
     test('list needs InstanceArn, returns one page of identifiers per invocation, and follows nextToken', async () => {

@@ -1,0 +1,17 @@
+// The short soak inside npm test: 24 lifecycles with a fixed seed under the full fault mix.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatReport, runSoak } from './soak';
+
+test('24 random lifecycles under faults: no divergence, no orphan, no duplicate, no leak', async () => {
+    const report = await runSoak({ lifecycles: 24, concurrency: 12, seed: 20261122 });
+    const summary = [formatReport(report), ...report.failedSteps, ...report.divergences].join('\n');
+    console.log(summary);
+    assert.equal(report.lifecycles, 24, summary);
+    assert.ok(Object.values(report.faults).reduce((a, b) => a + b, 0) > 50, 'faults were injected');
+    assert.deepEqual(report.failedSteps, []);
+    assert.deepEqual(report.divergences, []);
+    assert.equal(report.orphans, 0);
+    assert.equal(report.duplicates, 0);
+    assert.equal(report.secretLeaks, 0);
+});

@@ -1,0 +1,52 @@
+// What Connect must hold for a model: the template's properties as read shows them (defaults
+// written out, sets as sorted lists), against what the emulator really stores.
+import { seedArns } from '../../local/connect-emulator/seed';
+import { ConnectService, operations } from '../../local/connect-emulator/service';
+import { ResourceModel } from '../../src/models';
+import { fromDescribeUser } from '../../src/translate';
+
+type Json = Record<string, any>;
+const byKey = (key: (item: any) => string) => (a: any, b: any) => key(a).localeCompare(key(b));
+const proficiencyKey = (p: Json) => `${p.AttributeName}=${p.AttributeValue}`;
+
+/** The template's side: what read must show for it (tags: the template's merged with stack tags). */
+export function expectedState(model: Json, stackTags: Record<string, string> = {}) {
+    const phone = model.PhoneConfig ?? { PhoneType: 'SOFT_PHONE' };
+    const tags = { ...stackTags, ...Object.fromEntries((model.Tags ?? []).map((t: Json) => [t.Key, t.Value])) };
+    return {
+        IdentityInfo: model.IdentityInfo && Object.keys(model.IdentityInfo).length > 0 ? model.IdentityInfo : undefined,
+        PhoneConfig: {
+            PhoneType: phone.PhoneType,
+            AutoAccept: phone.AutoAccept ?? false,
+            AfterContactWorkTimeLimit: phone.AfterContactWorkTimeLimit ?? 0,
+            PersistentConnection: phone.PersistentConnection ?? false,
+            ...(phone.PhoneType === 'DESK_PHONE' ? { DeskPhoneNumber: phone.DeskPhoneNumber } : {}),
+        },
+        RoutingProfileArn: model.RoutingProfileArn,
+        SecurityProfileArns: [...model.SecurityProfileArns].sort(),
+        HierarchyGroupArn: model.HierarchyGroupArn,
+        Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })).sort(byKey((t) => t.Key)),
+        UserProficiencies: [...(model.UserProficiencies ?? [])].sort(byKey(proficiencyKey)),
+    };
+}
+
+/** The emulator's side: the user as read translates it, without going through HTTP or faults. */
+export function actualState(service: ConnectService, userArn: string, instanceArn = seedArns().instanceArn) {
+    const labels = [instanceArn, userArn];
+    const { User } = operations.DescribeUser(service, { labels, query: new URLSearchParams(), body: {} }) as any;
+    const { UserProficiencyList } = operations.ListUserProficiencies(service, { labels, query: new URLSearchParams(), body: {} }) as any;
+    return stateOf(fromDescribeUser(JSON.parse(JSON.stringify(User)), UserProficiencyList, instanceArn));
+}
+
+export function stateOf(model: ResourceModel) {
+    const json = model.serialize() as any;
+    return {
+        IdentityInfo: json.IdentityInfo,
+        PhoneConfig: json.PhoneConfig,
+        RoutingProfileArn: json.RoutingProfileArn,
+        SecurityProfileArns: [...json.SecurityProfileArns].sort(),
+        HierarchyGroupArn: json.HierarchyGroupArn,
+        Tags: json.Tags ?? [],
+        UserProficiencies: json.UserProficiencies ?? [],
+    };
+}
