@@ -15,7 +15,8 @@ import { remove } from './handlers/delete';
 import { list } from './handlers/list';
 import { read } from './handlers/read';
 import { update } from './handlers/update';
-import { currentInvocation, redactSecrets, withInvocation } from './invocation';
+import { currentInvocation, describeEvent, Invocation, redactSecrets, withInvocation } from './invocation';
+import { invalidMessage } from './validate';
 import { ResourceModel, TypeConfigurationModel } from './models';
 import { CallbackContext, failed, HandlerArgs } from './progress';
 
@@ -25,7 +26,7 @@ async function run(handler: Handler, session: SessionProxy | undefined, request:
     const connect = connectFor(session, request.region);
     if (!connect) return failed(HandlerErrorCode.InvalidCredentials, 'The request carries no caller credentials to call Amazon Connect with.');
     const invocation = currentInvocation();
-    return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken } });
+    return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken, checked: invocation?.checked } });
 }
 
 class Resource extends BaseResource<ResourceModel, TypeConfigurationModel> {
@@ -93,16 +94,28 @@ function malformedEvent(event: unknown, shape: 'cloudformation' | 'test'): strin
     return undefined;
 }
 
+/**
+ * What is refused before the library sees the event: a malformed envelope, and CREATE or
+ * UPDATE properties that fail validation (the library's own deserialization would answer
+ * those with its internal wording, or not at all).
+ */
+function refusal(event: unknown, shape: 'cloudformation' | 'test', invocation: Invocation) {
+    const problem = malformedEvent(event, shape);
+    if (problem) return failed(HandlerErrorCode.InvalidRequest, problem);
+    if (invocation.checked && !invocation.checked.ok) return failed(HandlerErrorCode.InvalidRequest, invalidMessage(invocation.checked.problems));
+    return undefined;
+}
+
 /** The Lambda handler CloudFormation invokes (HandlerRequest in, serialized ProgressEvent out). */
 export async function entrypoint(event: unknown, context: any) {
-    const problem = malformedEvent(event, 'cloudformation');
-    if (problem) return failed(HandlerErrorCode.InvalidRequest, problem).serialize();
-    return withInvocation(event, () => resource.entrypoint(event, context));
+    const invocation = describeEvent(event);
+    const refused = refusal(event, 'cloudformation', invocation);
+    if (refused) return refused.serialize();
+    return withInvocation(invocation, () => resource.entrypoint(event, context));
 }
 
 /** The Lambda handler `sam local invoke` and sam-tests/ use (test event in, ProgressEvent out). */
 export async function testEntrypoint(event: unknown, context?: any) {
-    const problem = malformedEvent(event, 'test');
-    if (problem) return failed(HandlerErrorCode.InvalidRequest, problem);
-    return withInvocation(event, () => resource.testEntrypoint(event, context));
+    const invocation = describeEvent(event);
+    return refusal(event, 'test', invocation) ?? withInvocation(invocation, () => resource.testEntrypoint(event, context));
 }

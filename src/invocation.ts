@@ -4,10 +4,13 @@
 // credentials included; every log line is filtered against this invocation's secrets.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { inspect } from 'node:util';
+import { Validated, validateProperties } from './validate';
 
 export interface Invocation {
     desired?: unknown;
     previous?: unknown;
+    /** CREATE and UPDATE: the desired properties, validated once, before the library reads them. */
+    checked?: Validated;
     /** The list page to continue from: the library does not pass a HandlerRequest's nextToken on. */
     nextToken?: string;
     secrets: string[];
@@ -35,11 +38,12 @@ export function describeEvent(event: unknown): Invocation {
         secrets.add(value).add(JSON.stringify(value).slice(1, -1)).add(inspect(value).slice(1, -1));
     }
     const nextToken = data ? event.nextToken : request?.nextToken;
-    return { desired, previous, nextToken: typeof nextToken === 'string' ? nextToken : undefined, secrets: [...secrets].sort((a, b) => b.length - a.length) };
+    const checked = event.action === 'CREATE' || event.action === 'UPDATE' ? validateProperties(desired) : undefined;
+    return { desired, previous, checked, nextToken: typeof nextToken === 'string' ? nextToken : undefined, secrets: [...secrets].sort((a, b) => b.length - a.length) };
 }
 
-export function withInvocation<T>(event: unknown, run: () => T): T {
-    return storage.run(describeEvent(event), run);
+export function withInvocation<T>(invocation: Invocation, run: () => T): T {
+    return storage.run(invocation, run);
 }
 
 export function currentInvocation(): Invocation | undefined {

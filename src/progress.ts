@@ -10,6 +10,7 @@ import type { ResourceHandlerRequest } from '@amazon-web-services-cloudformation
 import type { Connect, Operation } from './client';
 import { HandlerError, toHandlerError } from './errors';
 import { ResourceModel } from './models';
+import type { Validated } from './validate';
 
 /** What every handler gets. */
 export interface HandlerArgs {
@@ -18,7 +19,7 @@ export interface HandlerArgs {
     context: CallbackContext;
     logger: LoggerProxy;
     /** The properties CloudFormation sent, before the library's deserialization dropped anything. */
-    raw: { desired?: unknown; previous?: unknown; nextToken?: string };
+    raw: { desired?: unknown; previous?: unknown; nextToken?: string; checked?: Validated };
 }
 
 /** All a later invocation needs to resume: JSON-safe, small, never SDK objects. */

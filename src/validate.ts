@@ -3,7 +3,7 @@
 // cannot say. Messages name the property and what is allowed, never a value of Password.
 import type { ErrorObject } from 'ajv';
 import { ResourceModel } from './models';
-import { PRIMITIVE_PATHS, validate } from './schema-validator';
+import { ARRAY_LIMITS, PRIMITIVE_PATHS, validate } from './schema-validator';
 
 const validateSchema = validate as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
 
@@ -60,7 +60,28 @@ export function recast(value: unknown, path = ''): unknown {
     return value;
 }
 
+/**
+ * Arrays longer than the schema allows, found before ajv runs: its uniqueItems compares every
+ * pair, so a template with 100,000 tags would keep the handler busy for minutes.
+ */
+function oversizedArrays(properties: unknown): string[] {
+    const problems: string[] = [];
+    const visit = (value: unknown, pointer: string, generic: string) => {
+        if (!Array.isArray(value)) {
+            if (isObject(value)) for (const [key, item] of Object.entries(value)) if (Object.keys(ARRAY_LIMITS).some((p) => p.startsWith(`${generic}/${key}`))) visit(item, `${pointer}/${key}`, `${generic}/${key}`);
+            return;
+        }
+        const limit = ARRAY_LIMITS[generic as keyof typeof ARRAY_LIMITS];
+        if (limit !== undefined && value.length > limit) problems.push(`${propertyName(pointer)} has ${value.length} items; at most ${limit} are allowed`);
+        else if (Object.keys(ARRAY_LIMITS).some((p) => p.startsWith(`${generic}/*/`))) value.forEach((item, index) => visit(item, `${pointer}/${index}`, `${generic}/*`));
+    };
+    visit(properties, '', '');
+    return problems;
+}
+
 function schemaProblems(properties: unknown): string[] {
+    const oversized = oversizedArrays(properties);
+    if (oversized.length > 0) return oversized;
     if (validateSchema(properties)) return [];
     return (validateSchema.errors ?? []).map((error: ErrorObject<string, any>) => {
         const at = error.instancePath as string;
@@ -145,8 +166,7 @@ export function invalidMessage(problems: string[]): string {
     return `Invalid ${ResourceModel.TYPE_NAME} properties: ${problems.join('; ')}.`;
 }
 
-/** The desired model of a create or update, validated; the library's view is only a fallback. */
-export function desiredModel(raw: unknown): { ok: true; model: ResourceModel } | { ok: false; message: string } {
-    const checked = validateProperties(raw);
+/** The desired model of a create or update, from properties validated once at the entrypoint. */
+export function desiredModel(checked: Validated): { ok: true; model: ResourceModel } | { ok: false; message: string } {
     return checked.ok ? { ok: true, model: ResourceModel.deserialize(checked.properties) } : { ok: false, message: invalidMessage(checked.problems) };
 }

@@ -46,6 +46,22 @@ export function primitivePaths(schema: JsonSchema): Record<string, string> {
     return paths;
 }
 
+/** The maxItems of every bounded array, by property path: checked before ajv, whose uniqueItems is quadratic. */
+export function arrayLimits(schema: JsonSchema): Record<string, number> {
+    const limits: Record<string, number> = {};
+    const walk = (node: JsonSchema, path: string, depth: number) => {
+        const target = deref(schema, node);
+        if (!target || depth > 10) return;
+        if (target.type === 'array') {
+            if (typeof target.maxItems === 'number') limits[path] = target.maxItems;
+            if (target.items) walk(target.items, `${path}/*`, depth + 1);
+        }
+        for (const [name, child] of Object.entries<JsonSchema>(target.properties ?? {})) walk(child, `${path}/${name}`, depth + 1);
+    };
+    walk(schema, '', 0);
+    return limits;
+}
+
 export function renderValidator(schema: JsonSchema): string {
     const ajv = new Ajv({ allErrors: true, strict: true, unicodeRegExp: true, code: { source: true, esm: true, lines: false, optimize: true } });
     const code = standaloneCode(ajv, ajv.compile(modelSchema(schema)));
@@ -54,6 +70,7 @@ export function renderValidator(schema: JsonSchema): string {
         '// @ts-nocheck',
         code,
         `export const PRIMITIVE_PATHS = ${JSON.stringify(primitivePaths(schema))};`,
+        `export const ARRAY_LIMITS = ${JSON.stringify(arrayLimits(schema))};`,
         '',
     ].join('\n');
 }

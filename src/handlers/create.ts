@@ -12,7 +12,7 @@ import { ResourceModel } from '../models';
 import { afterFailure, backoffSeconds, CallbackContext, failed, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, runSteps, success } from '../progress';
 import { CREATE_MARKER_TAG, mergeTags } from '../tags';
 import { proficiencyRequest, toCreateUserRequest } from '../translate';
-import { desiredModel } from '../validate';
+import { desiredModel, validateProperties } from '../validate';
 import { missingReference, userExists } from './not-found';
 import { readUser } from './read';
 
@@ -22,7 +22,7 @@ const MAX_TAGS = 50;
 
 export async function create(args: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
     const { connect, request, logger } = args;
-    const checked = desiredModel(args.raw.desired ?? request.desiredResourceState?.serialize());
+    const checked = desiredModel(args.raw.checked ?? validateProperties(request.desiredResourceState?.serialize()));
     if (!checked.ok) return failed(HandlerErrorCode.InvalidRequest, checked.message);
     const desired = checked.model;
     let context: CallbackContext = { ...args.context };

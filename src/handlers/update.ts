@@ -7,13 +7,13 @@ import { afterFailure, CallbackContext, failed, HandlerArgs, runSteps, success }
 import { mergeTags } from '../tags';
 import { parseUserArn } from '../translate';
 import { immutableChange, planUpdate } from '../update-plan';
-import { desiredModel } from '../validate';
+import { desiredModel, validateProperties } from '../validate';
 import { missingReference, userExists } from './not-found';
 import { notFound, readUser } from './read';
 
 export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
     const { connect, request, context, logger } = args;
-    const checked = desiredModel(args.raw.desired ?? request.desiredResourceState?.serialize());
+    const checked = desiredModel(args.raw.checked ?? validateProperties(request.desiredResourceState?.serialize()));
     if (!checked.ok) return failed(HandlerErrorCode.InvalidRequest, checked.message);
     const desired = checked.model;
     const previous = request.previousResourceState ?? undefined;

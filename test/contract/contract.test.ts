@@ -33,6 +33,11 @@ test('the resource contract, on the emulator', async (t) => {
         }
         const users = local.emulator.users().filter((u) => !u.username.startsWith('bystander-'));
         assert.deepEqual(users.map((u) => u.username), [], 'the suite leaves no user behind');
+        const everything = JSON.stringify(local.captured.events) + local.captured.logs.join('\n');
+        for (const secret of [loadContractInputs().create.Password, 'Passw0rdExample', local.credentials.secretAccessKey, local.credentials.sessionToken!, local.credentials.accessKeyId]) {
+            assert.equal(everything.includes(secret), false, `a secret leaked into the handler's logs or events: ${secret.slice(0, 4)}…`);
+        }
+        assert.ok(local.captured.logs.length > 0);
     } finally {
         await local.close();
     }

@@ -34,6 +34,8 @@ export function endpointTarget(endpoint: string, functionName = 'TypeFunction'):
 
 export interface LocalTarget {
     target: ContractTarget;
+    /** Every handler log line and every event, for the secret scan. */
+    captured: { logs: string[]; events: unknown[] };
     emulator?: Emulator;
     credentials: Backend['credentials'];
     region: string;
@@ -50,9 +52,18 @@ export async function startLocalTarget(options: { backend?: Backend; functions?:
         useBackend({ kind: 'emulator', region: 'us-east-1', credentials: EMULATOR_CREDENTIALS, endpoint: emulator.endpoint, description: '', outputsFile: '', close: async () => {} });
     }
     const functions = options.functions ?? readFunctions(join(REPO_ROOT, 'template.yml'));
-    const server = await startLambdaServer(functions, { port: 0, log: () => {} });
+    const captured = { logs: [] as string[], events: [] as unknown[] };
+    const server = await startLambdaServer(functions, { port: 0, log: (line) => captured.logs.push(line) });
+    const target = endpointTarget(server.endpoint, options.functionName);
     return {
-        target: endpointTarget(server.endpoint, options.functionName),
+        target: {
+            invoke: async (event) => {
+                const result = await target.invoke(event);
+                captured.events.push(result);
+                return result;
+            },
+        },
+        captured,
         emulator,
         credentials: options.backend?.credentials ?? EMULATOR_CREDENTIALS,
         region: options.backend?.region ?? 'us-east-1',
