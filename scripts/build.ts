@@ -1,33 +1,74 @@
 // `npm run build`: type-check, then bundle the handler into dist/handlers.js with esbuild.
 // `--no-check` skips the type-check (tests that only need a fresh bundle use it).
-import { build } from 'esbuild';
+import { build, Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 export const BUNDLE = join(ROOT, 'dist', 'handlers.js');
+export const AWS_SDK_V2_BUNDLE = join(ROOT, 'dist', 'aws-sdk-v2.js');
+
+/**
+ * The aws-sdk v2 clients the CloudFormation library imports at load time, for its provider log
+ * delivery and metrics: needed only when CloudFormation passes provider credentials.
+ */
+const V2_CLIENTS: Record<string, string> = { cloudwatchlogs: 'CloudWatchLogs', s3: 'S3', cloudwatch: 'CloudWatch' };
+
+/**
+ * Resolves the library's aws-sdk v2 imports to lazy stand-ins: each loads dist/aws-sdk-v2.js the
+ * first time a client is constructed or looked at, so an invocation without provider
+ * credentials never loads v2 at all. `aws-sdk/clients/all` offers the same three clients by name.
+ */
+const lazyAwsSdkV2: Plugin = {
+    name: 'lazy-aws-sdk-v2',
+    setup(pluginBuild) {
+        pluginBuild.onResolve({ filter: /^aws-sdk(\/|$)/ }, (args) => {
+            const client = /^aws-sdk\/clients\/([a-z0-9]+)$/.exec(args.path)?.[1];
+            if (client !== 'all' && !(client && client in V2_CLIENTS)) {
+                return { errors: [{ text: `${args.path} is not one of the aws-sdk v2 clients the build makes lazy (${Object.keys(V2_CLIENTS).join(', ')}, all)` }] };
+            }
+            return { path: client, namespace: 'lazy-aws-sdk-v2' };
+        });
+        pluginBuild.onLoad({ filter: /.*/, namespace: 'lazy-aws-sdk-v2' }, (args) => {
+            const load = `let loaded; const v2 = () => (loaded ??= require('./aws-sdk-v2.js'));`;
+            const lazyClass = (name: string) =>
+                `new Proxy(function ${name}() {}, {` +
+                `construct: (_, args) => new (v2().${name})(...args),` +
+                `get: (_, key) => (key === '__esModule' ? undefined : v2().${name}[key]) })`;
+            if (args.path === 'all') {
+                const getters = Object.values(V2_CLIENTS).map((name) => `get ${name}() { return v2().${name}; }`).join(',');
+                return { contents: `${load} module.exports = { ${getters} };`, loader: 'js' };
+            }
+            return { contents: `${load} module.exports = ${lazyClass(V2_CLIENTS[args.path])};`, loader: 'js' };
+        });
+    },
+};
+
+const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning' } as const;
 
 export async function buildBundle(): Promise<void> {
     await build({
+        ...common,
         entryPoints: [join(ROOT, 'src', 'handlers.ts')],
         outfile: BUNDLE,
-        bundle: true,
-        platform: 'node',
-        target: 'node22',
-        format: 'cjs',
         // ES-module entry points let esbuild drop the Connect commands we never send.
         mainFields: ['module', 'main'],
-        minify: true,
         // The library derives a HandlerErrorCode from `this.constructor.name`: mangled class
         // names would leave every thrown handler exception without an error code.
         keepNames: true,
-        legalComments: 'none',
-        // aws-sdk v2 is what the CloudFormation library loads for provider log delivery and
-        // metrics; it is resolved from node_modules at run time, not copied into the bundle.
-        external: ['aws-sdk', 'aws-sdk/*'],
+        plugins: [lazyAwsSdkV2],
+        external: ['./aws-sdk-v2.js'],
         tsconfig: join(ROOT, 'tsconfig.json'),
-        logLevel: 'warning',
+    });
+    await build({
+        ...common,
+        stdin: {
+            contents: Object.entries(V2_CLIENTS).map(([file, name]) => `exports.${name} = require('aws-sdk/clients/${file}');`).join('\n'),
+            resolveDir: ROOT,
+            sourcefile: 'aws-sdk-v2-clients.js',
+        },
+        outfile: AWS_SDK_V2_BUNDLE,
     });
 }
 
@@ -40,7 +81,7 @@ function newestSource(dir = join(ROOT, 'src')): number {
 
 /** Bundles again when dist/handlers.js is missing or older than a source file; says whether it did. */
 export async function ensureBuilt(): Promise<boolean> {
-    if (existsSync(BUNDLE) && statSync(BUNDLE).mtimeMs >= newestSource()) return false;
+    if (existsSync(BUNDLE) && existsSync(AWS_SDK_V2_BUNDLE) && statSync(BUNDLE).mtimeMs >= newestSource()) return false;
     await buildBundle();
     return true;
 }
