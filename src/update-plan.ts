@@ -3,6 +3,7 @@
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { ResourceModel } from './models';
 import { diffTags } from './tags';
+import { IMMUTABLE } from './immutable';
 import { identityInfoRequest, phoneConfigRequest, proficiencyRequest } from './translate';
 
 /**
@@ -83,14 +84,6 @@ export function planUpdate({ previous, desired, previousTags, desiredTags, insta
 
     return steps.sort((a, b) => STEP_ORDER.indexOf(a.id) - STEP_ORDER.indexOf(b.id));
 }
-
-/** Properties Connect cannot change once the user exists; a change is refused, not attempted. */
-const IMMUTABLE: { property: keyof ResourceModel & string; name: string; why: string }[] = [
-    { property: 'instanceArn', name: 'InstanceArn', why: 'Amazon Connect cannot move a user to another instance; CloudFormation replaces the user when it changes' },
-    { property: 'username', name: 'Username', why: 'Amazon Connect has no API to rename a user; CloudFormation replaces the user when it changes' },
-    { property: 'directoryUserId', name: 'DirectoryUserId', why: 'Amazon Connect has no API to change it; create a new user (change the Username or the logical ID) to use another directory user' },
-    { property: 'password', name: 'Password', why: 'Amazon Connect has no API to change it through CloudFormation; reset the password in the Amazon Connect console' },
-];
 
 /**
  * A NotUpdatable refusal when the update changes what Connect cannot change. Removing

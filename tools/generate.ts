@@ -4,6 +4,8 @@ import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { JsonSchema, loadResourceSchema, REPO_ROOT } from './resource-schema';
 import { renderModels } from './render-models';
+import { renderDocs } from './render-docs';
+import { renderRole } from './render-role';
 import { renderValidator } from './render-validator';
 
 /** Every generated file, keyed by its path relative to the repository root. */
@@ -11,6 +13,8 @@ export function renderAll(schema: JsonSchema): Map<string, string> {
     return new Map([
         ['src/models.ts', renderModels(schema)],
         ['src/schema-validator.ts', renderValidator(schema)],
+        ['resource-role.yaml', renderRole(schema)],
+        ...renderDocs(schema),
     ]);
 }
 

@@ -1,0 +1,12 @@
+// What Connect cannot change once a user exists. The update planner refuses a change to these
+// (NotUpdatable); the generated docs say so. No runtime imports: the docs generator reads it.
+import type { ResourceModel } from './models';
+
+/** Each with the reason a template author reads. */
+export const IMMUTABLE: { property: keyof ResourceModel & string; name: string; why: string }[] = [
+    { property: 'instanceArn', name: 'InstanceArn', why: 'Amazon Connect cannot move a user to another instance; CloudFormation replaces the user when it changes' },
+    { property: 'username', name: 'Username', why: 'Amazon Connect has no API to rename a user; CloudFormation replaces the user when it changes' },
+    { property: 'directoryUserId', name: 'DirectoryUserId', why: 'Amazon Connect has no API to change it; create a new user (change the Username or the logical ID) to use another directory user' },
+    { property: 'password', name: 'Password', why: 'Amazon Connect has no API to change it through CloudFormation; reset the password in the Amazon Connect console' },
+];
+
