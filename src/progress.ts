@@ -34,6 +34,8 @@ export interface CallbackContext {
     polls?: number;
     /** The new user has been seen: a NotFound from now on is about something else. */
     seen?: boolean;
+    /** A DeleteUser went out in an earlier round: a NotFound now means it took effect. */
+    deleteSent?: boolean;
 }
 
 /** Rounds of retry after the SDK's own attempts; with its 3 attempts, at most 27 calls per step. */

@@ -14,13 +14,14 @@ export async function remove({ connect, request, context, logger }: HandlerArgs)
         await connect.call('DeleteUser', { InstanceId: target.instanceArn, UserId: userArn! });
     } catch (error) {
         const mapped = toHandlerError(error);
-        // NotFound only on the SDK's retry: an earlier attempt deleted the user and its answer was lost.
+        // NotFound after an earlier DeleteUser went out (the SDK's retry, or an earlier round):
+        // that attempt deleted the user and its answer was lost.
         const retried = ((error as { $metadata?: { attempts?: number } }).$metadata?.attempts ?? 1) > 1;
-        if (mapped.code === HandlerErrorCode.NotFound && retried) {
+        if (mapped.code === HandlerErrorCode.NotFound && (retried || context.deleteSent)) {
             logger.log('[DELETE] the user was deleted by an attempt whose answer was lost');
             return success();
         }
-        return afterFailure(mapped, context, logger, '[DELETE]', request.desiredResourceState);
+        return afterFailure(mapped, { ...context, deleteSent: true }, logger, '[DELETE]', request.desiredResourceState);
     }
     logger.log('[DELETE] user deleted');
     return success();

@@ -307,6 +307,23 @@ describe('delete and list', () => {
         assert.deepEqual(calls(), ['DeleteUser', 'DeleteUser']);
     });
 
+    test('a DeleteUser whose answer was lost, then throttled into another round, is still a successful delete', async () => {
+        const { userArn } = await created();
+        emulator().setFaults({ dropResponse: 1, operations: ['DeleteUser'], maxFaults: 1 });
+        const lost = await invoke('DELETE', { UserArn: userArn }, { context: {} });
+        // The SDK retried into NotFound: success at once. Now the same loss, answered by a throttle:
+        assert.equal(lost.status, 'SUCCESS');
+        const again = await created();
+        emulator().setFaults({ throttle: 1, operations: ['DeleteUser'] });
+        const throttled = await invoke('DELETE', { UserArn: again.userArn });
+        assert.equal(throttled.status, 'IN_PROGRESS');
+        assert.equal(throttled.callbackContext?.deleteSent, true);
+        emulator().setFaults({});
+        operations.DeleteUser(emulator().service, { labels: [seed.instanceArn, again.userArn], query: new URLSearchParams(), body: {} });
+        const resumed = await invoke('DELETE', { UserArn: again.userArn }, { context: throttled.callbackContext });
+        assert.equal(resumed.status, 'SUCCESS', resumed.message);
+    });
+
     test('list needs InstanceArn, returns one page of identifiers per invocation, and follows nextToken', async () => {
         const missing = await invoke('LIST', {});
         assert.equal(missing.errorCode, 'InvalidRequest');
