@@ -59,6 +59,11 @@ export async function buildBundle(): Promise<void> {
         keepNames: true,
         plugins: [lazyAwsSdkV2],
         external: ['./aws-sdk-v2.js'],
+        // Dead weight at cold start, replaced by what the handler really needs (see each shim).
+        alias: {
+            'string.prototype.replaceall': join(ROOT, 'scripts', 'bundle-shims', 'replaceall.js'),
+            '@aws-sdk/credential-provider-node': join(ROOT, 'scripts', 'bundle-shims', 'credential-provider-node.js'),
+        },
         tsconfig: join(ROOT, 'tsconfig.json'),
     });
     await build({

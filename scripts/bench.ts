@@ -1,0 +1,254 @@
+// `npm run bench [-- --runs 21]`: our bundle against a reference build made in the same run from
+// the same source the way the standard TypeScript scaffold builds it (tsc output plus production
+// node_modules): sizes, module init, peak RSS at init, cold invocation, warm latency per action,
+// Connect calls per update scenario against the minimum, and LIST throughput over 10,000 users.
+import { execFile, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { promisify } from 'node:util';
+import { parseArgs } from 'node:util';
+import { seedArns } from '../local/connect-emulator/seed';
+import { startEmulator } from '../local/connect-emulator/server';
+import { operations } from '../local/connect-emulator/service';
+import { EMULATOR_CREDENTIALS, REPO_ROOT } from '../local/lambda-runtime/backend';
+import { followProgress, handlerRequest, ProgressEventJson, Properties } from '../local/lambda-runtime/cloudformation';
+import { writeZip } from '../tools/zip';
+import { AWS_SDK_V2_BUNDLE, buildBundle, BUNDLE } from './build';
+
+const WORK = join(REPO_ROOT, 'build', 'bench');
+const REFERENCE = join(WORK, 'reference');
+const seed = seedArns();
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+interface Build {
+    name: string;
+    /** The file Lambda loads, and the directory that is the Lambda code. */
+    entry: string;
+    files: string[];
+}
+
+function filesUnder(dir: string): string[] {
+    return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+        const path = join(dir, entry.name);
+        return entry.isDirectory() ? filesUnder(path) : entry.isFile() ? [path] : [];
+    });
+}
+
+/** The scaffold's way: tsc to CommonJS (with decorator metadata), then production node_modules. */
+function buildReference(): Build {
+    rmSync(REFERENCE, { recursive: true, force: true });
+    mkdirSync(WORK, { recursive: true });
+    const tsconfig = join(WORK, 'tsconfig.reference.json');
+    writeFileSync(tsconfig, JSON.stringify({
+        extends: relative(WORK, join(REPO_ROOT, 'tsconfig.json')),
+        compilerOptions: { noEmit: false, outDir: 'reference/dist', rootDir: relative(WORK, join(REPO_ROOT, 'src')), module: 'nodenext', moduleResolution: 'nodenext', emitDecoratorMetadata: true },
+        include: [relative(WORK, join(REPO_ROOT, 'src'))],
+    }));
+    const tsc = spawnSync(join(REPO_ROOT, 'node_modules', '.bin', 'tsc'), ['-p', tsconfig], { encoding: 'utf8' });
+    if (tsc.status !== 0) throw new Error(`tsc failed: ${tsc.stdout}${tsc.stderr}`);
+    // Production dependencies, as `npm ci --omit=dev` would install them, copied from ours.
+    const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8'));
+    for (const [path, info] of Object.entries<any>(lock.packages)) {
+        if (!path.startsWith('node_modules/') || info.dev || path.split('node_modules/').length > 2) continue;
+        cpSync(join(REPO_ROOT, path), join(REFERENCE, path), { recursive: true });
+    }
+    const files = filesUnder(REFERENCE);
+    return { name: 'reference', entry: join(REFERENCE, 'dist', 'handlers.js'), files };
+}
+
+function sizes(build: Build) {
+    const unzipped = build.files.reduce((sum, file) => sum + statSync(file).size, 0);
+    const root = build.name === 'ours' ? join(REPO_ROOT, 'dist') : REFERENCE;
+    const zipped = writeZip(build.files.map((file) => ({ name: relative(root, file), data: readFileSync(file) }))).length;
+    return { zipped, unzipped };
+}
+
+function timeProcess(args: string[], env: NodeJS.ProcessEnv = process.env) {
+    const started = performance.now();
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8', env });
+    if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+    return { ms: performance.now() - started, stdout: result.stdout };
+}
+
+const quiet = { ...process.env, AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+
+/** Module init: wall time of `node -e "require(entry)"` minus a bare `node -e ""`, and peak RSS. */
+function init(builds: Build[], runs: number) {
+    const bare: number[] = [];
+    const times = new Map(builds.map((b) => [b.name, [] as number[]]));
+    const rss = new Map(builds.map((b) => [b.name, [] as number[]]));
+    for (let i = 0; i < runs; i++) {
+        bare.push(timeProcess(['-e', ''], quiet).ms);
+        for (const build of builds) {
+            // VmHWM, not ru_maxrss: Linux carries the parent's ru_maxrss across fork and exec.
+            const run = timeProcess(['-e', `require(${JSON.stringify(build.entry)}); process.stdout.write(/VmHWM:\\s+(\\d+)/.exec(require('fs').readFileSync('/proc/self/status', 'utf8'))[1])`], quiet);
+            times.get(build.name)!.push(run.ms);
+            rss.get(build.name)!.push(Number(run.stdout) / 1024);
+        }
+    }
+    const floor = median(bare);
+    return { floor, init: new Map([...times].map(([name, t]) => [name, median(t) - floor])), rss: new Map([...rss].map(([name, r]) => [name, median(r)])) };
+}
+
+/** A fresh process: load the handler and answer one READ against the emulator, timed from process start. */
+async function cold(build: Build, endpoint: string, userArn: string, runs: number) {
+    const request = handlerRequest('READ', { UserArn: userArn }, { credentials: EMULATOR_CREDENTIALS });
+    const script = `const h = require(${JSON.stringify(build.entry)}); h.entrypoint(${JSON.stringify(request)}, {}).then((r) => { if (r.status !== 'SUCCESS') process.exit(1); process.stdout.write('COLD ' + performance.now()); });`;
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+        const { stdout } = await promisify(execFile)(process.execPath, ['-e', script], { env: { ...quiet, AWS_ENDPOINT_URL_CONNECT: endpoint } });
+        times.push(Number(stdout.split('COLD ').pop()));
+    }
+    return median(times);
+}
+
+type Entrypoint = (event: unknown, context: unknown) => Promise<ProgressEventJson>;
+
+/** Runs an action as CloudFormation does, with the handler's log silenced. */
+async function act(entrypoint: Entrypoint, action: string, properties: Properties, extra: Partial<Parameters<typeof handlerRequest>[2]> = {}) {
+    const log = console.log;
+    console.log = () => {};
+    try {
+        const { event } = await followProgress((e) => entrypoint(e, {}), handlerRequest(action, properties, { credentials: EMULATOR_CREDENTIALS, ...extra }));
+        if (event.status === 'FAILED') throw new Error(`${action}: ${event.errorCode}: ${event.message}`);
+        return event;
+    } finally {
+        console.log = log;
+    }
+}
+
+const base: Properties = {
+    InstanceArn: seed.instanceArn, Username: 'bench', Password: 'Bench-Passw0rd',
+    IdentityInfo: { FirstName: 'B', LastName: 'Ench' }, PhoneConfig: { PhoneType: 'SOFT_PHONE' },
+    SecurityProfileArns: [seed.securityProfiles.Agent], RoutingProfileArn: seed.routingProfiles['Basic Routing Profile'],
+    HierarchyGroupArn: seed.hierarchyGroups.Europe, Tags: [{ Key: 'team', Value: 'a' }, { Key: 'env', Value: 'b' }],
+    UserProficiencies: [{ AttributeName: 'Language', AttributeValue: 'English', Level: 2 }, { AttributeName: 'Technology', AttributeValue: 'Billing', Level: 3 }],
+};
+const SCENARIOS: [string, number, (m: Properties) => void][] = [
+    ['no change', 0, () => {}],
+    ['one security profile added', 1, (m) => m.SecurityProfileArns.push(seed.securityProfiles.Admin)],
+    ['one tag value changed', 1, (m) => (m.Tags = [{ Key: 'team', Value: 'z' }, { Key: 'env', Value: 'b' }])],
+    ['hierarchy group removed', 1, (m) => delete m.HierarchyGroupArn],
+    ['proficiency added, changed, removed', 3, (m) => (m.UserProficiencies = [{ AttributeName: 'Language', AttributeValue: 'English', Level: 5 }, { AttributeName: 'Language', AttributeValue: 'French', Level: 1 }])],
+    ['every group changed', 10, (m) => {
+        m.IdentityInfo = { FirstName: 'C', LastName: 'D' };
+        m.PhoneConfig = { PhoneType: 'SOFT_PHONE', AutoAccept: true };
+        m.RoutingProfileArn = seed.routingProfiles.Sales;
+        m.SecurityProfileArns = [seed.securityProfiles.Admin];
+        delete m.HierarchyGroupArn;
+        m.UserProficiencies = [{ AttributeName: 'Language', AttributeValue: 'English', Level: 4 }, { AttributeName: 'Language', AttributeValue: 'German', Level: 1 }];
+        m.Tags = [{ Key: 'team', Value: 'new' }, { Key: 'owner', Value: 'x' }];
+    }],
+];
+
+async function main() {
+    const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' } } });
+    const runs = Math.max(15, Number(values.runs));
+    console.log('building ours (esbuild) and the reference (tsc + production node_modules)…');
+    await buildBundle();
+    const ours: Build = { name: 'ours', entry: BUNDLE, files: [BUNDLE, AWS_SDK_V2_BUNDLE] };
+    const reference = buildReference();
+    const builds = [ours, reference];
+    const size = new Map(builds.map((b) => [b.name, sizes(b)]));
+    console.log(`measuring module init over ${runs} fresh processes each…`);
+    const startup = init(builds, runs);
+
+    const emulator = await startEmulator();
+    process.env.AWS_ENDPOINT_URL_CONNECT = emulator.endpoint;
+    const { UserArn } = operations.CreateUser(emulator.service, { labels: [seed.instanceArn], query: new URLSearchParams(), body: { Username: 'cold-read', Password: 'Cold-Passw0rd', IdentityInfo: { FirstName: 'C', LastName: 'R' }, SecurityProfileIds: [seed.securityProfiles.Agent], RoutingProfileId: seed.routingProfiles.Sales } }) as any;
+    console.log('measuring cold invocations…');
+    const coldMs = new Map<string, number>();
+    for (const build of builds) coldMs.set(build.name, await cold(build, emulator.endpoint, UserArn, Math.max(9, Math.floor(runs / 2))));
+
+    console.log('measuring warm latency, update calls and list throughput…');
+    const warm = new Map<string, Record<string, number>>();
+    const calls = new Map<string, number[]>();
+    const listRate = new Map<string, number>();
+    for (const build of builds) {
+        const entrypoint: Entrypoint = require(build.entry).entrypoint;
+        const samples: Record<string, number[]> = { CREATE: [], READ: [], UPDATE: [], LIST: [], DELETE: [] };
+        for (let i = 0; i < 25; i++) {
+            const time = async (action: string, run: () => Promise<ProgressEventJson>) => {
+                const t = performance.now();
+                const event = await run();
+                if (i >= 5) samples[action].push(performance.now() - t);
+                return event;
+            };
+            const model = { ...base, Username: `warm-${build.name}-${i}` };
+            const made = await time('CREATE', () => act(entrypoint, 'CREATE', model));
+            const userArn = made.resourceModel!.UserArn;
+            await time('READ', () => act(entrypoint, 'READ', { UserArn: userArn }));
+            await time('UPDATE', () => act(entrypoint, 'UPDATE', { ...model, UserArn: userArn, RoutingProfileArn: seed.routingProfiles.Support }, { previous: model }));
+            await time('LIST', () => act(entrypoint, 'LIST', { InstanceArn: seed.instanceArn }));
+            await time('DELETE', () => act(entrypoint, 'DELETE', { UserArn: userArn }));
+        }
+        warm.set(build.name, Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)])));
+        const counts: number[] = [];
+        for (const [name, , change] of SCENARIOS) {
+            const model = { ...structuredClone(base), Username: `scenario-${build.name}-${counts.length}` };
+            const userArn = (await act(entrypoint, 'CREATE', model)).resourceModel!.UserArn;
+            const desired = structuredClone({ ...model, UserArn: userArn });
+            change(desired);
+            const since = emulator.journal.length;
+            await act(entrypoint, 'UPDATE', desired, { previous: model });
+            counts.push(emulator.journal.slice(since).filter((e) => !/^(Describe|List)/.test(e.operation)).length);
+            await act(entrypoint, 'DELETE', { UserArn: userArn });
+            void name;
+        }
+        calls.set(build.name, counts);
+    }
+    emulator.reset();
+    for (let i = 0; i < 10_000; i++) {
+        operations.CreateUser(emulator.service, { labels: [seed.instanceArn], query: new URLSearchParams(), body: { Username: `listed-${i}`, Password: 'Listed-Passw0rd', IdentityInfo: { FirstName: 'L', LastName: 'U' }, SecurityProfileIds: [seed.securityProfiles.Agent], RoutingProfileId: seed.routingProfiles.Sales } });
+    }
+    for (const build of builds) {
+        const entrypoint: Entrypoint = require(build.entry).entrypoint;
+        const started = performance.now();
+        let users = 0;
+        let nextToken: string | undefined;
+        const log = console.log;
+        console.log = () => {};
+        do {
+            const page = await entrypoint(handlerRequest('LIST', { InstanceArn: seed.instanceArn }, { credentials: EMULATOR_CREDENTIALS, nextToken }), {});
+            users += page.resourceModels?.length ?? 0;
+            nextToken = page.nextToken;
+        } while (nextToken);
+        console.log = log;
+        listRate.set(build.name, users / ((performance.now() - started) / 1000));
+    }
+    await emulator.close();
+
+    const row = (label: string, a: number, b: number, unit: string, digits = 0) =>
+        `${label.padEnd(34)} ${`${a.toFixed(digits)} ${unit}`.padStart(14)} ${`${b.toFixed(digits)} ${unit}`.padStart(16)} ${(a / b).toFixed(2).padStart(8)}`;
+    const s = (name: string) => size.get(name)!;
+    console.log(`\n${''.padEnd(34)} ${'ours'.padStart(14)} ${'reference'.padStart(16)} ${'ours/ref'.padStart(8)}`);
+    console.log(row('Lambda code, zipped', s('ours').zipped / 1024, s('reference').zipped / 1024, 'KiB'));
+    console.log(row('Lambda code, unzipped', s('ours').unzipped / 1024, s('reference').unzipped / 1024, 'KiB'));
+    console.log(row(`module init (median of ${runs}, - bare node)`, startup.init.get('ours')!, startup.init.get('reference')!, 'ms', 1));
+    console.log(row('peak RSS at init', startup.rss.get('ours')!, startup.rss.get('reference')!, 'MiB', 1));
+    console.log(row('cold invocation (init + one READ)', coldMs.get('ours')!, coldMs.get('reference')!, 'ms', 1));
+    for (const action of ['CREATE', 'READ', 'UPDATE', 'LIST', 'DELETE']) {
+        console.log(row(`warm ${action} (median of 20)`, warm.get('ours')![action], warm.get('reference')![action], 'ms', 2));
+    }
+    console.log(row('LIST over 10,000 users', listRate.get('ours')!, listRate.get('reference')!, 'users/s'));
+    console.log(`bare node -e "": ${startup.floor.toFixed(1)} ms (median of ${runs})`);
+    console.log(`\nConnect calls per update scenario (mutating calls; ours, reference, minimum):`);
+    SCENARIOS.forEach(([name, minimum], i) => {
+        const ok = calls.get('ours')![i] === minimum ? '✓' : '✗';
+        console.log(`  ${ok} ${name.padEnd(38)} ${String(calls.get('ours')![i]).padStart(3)} ${String(calls.get('reference')![i]).padStart(3)} ${String(minimum).padStart(3)}`);
+    });
+    const targets = [
+        ['init overhead at most 25% of the reference', startup.init.get('ours')! <= 0.25 * startup.init.get('reference')!],
+        ['peak RSS at init under 64 MiB', startup.rss.get('ours')! < 64],
+        ['Lambda zip under 512 KB', s('ours').zipped < 512 * 1000],
+        ['cold invocation at most 40% of the reference', coldMs.get('ours')! <= 0.4 * coldMs.get('reference')!],
+        ['Connect calls equal the minimum in every scenario', SCENARIOS.every(([, minimum], i) => calls.get('ours')![i] === minimum)],
+    ] as const;
+    console.log('\nTargets:');
+    for (const [name, met] of targets) console.log(`  ${met ? '✓' : '✗'} ${name}`);
+}
+
+main().catch((error) => {
+    console.error(`bench: ${error instanceof Error ? error.stack : error}`);
+    process.exit(1);
+});
