@@ -58,10 +58,33 @@ function propertySection(schema: JsonSchema, name: string, property: JsonSchema,
     return [`#### ${name}`, '', description, '', `_Required_: ${required ? 'Yes' : 'No'}`, '', `_Type_: ${described.long}`, '', ...constraints(schema, property).flatMap((l) => [l, '']), ...extra.flatMap((l) => [l, '']), `_Update requires_: ${update}`, ''].join('\n');
 }
 
-function syntax(typeName: string, properties: [string, JsonSchema][], schema: JsonSchema, indent = '    '): { json: string; yaml: string } {
-    const json = properties.map(([name, property]) => `${indent}${indent}"<a href="#${anchor(name)}" title="${name}">${name}</a>" : <i>${describeType(schema, property).json}</i>`).join(',\n');
-    const yaml = properties.map(([name, property]) => `${indent}<a href="#${anchor(name)}" title="${name}">${name}</a>: <i>${describeType(schema, property).yaml}</i>`).join('\n');
-    return { json, yaml };
+/** The Syntax section: the properties in JSON and YAML, around a type's head lines or none. */
+function syntax(schema: JsonSchema, properties: [string, JsonSchema][], typeName?: string): string[] {
+    const link = (name: string) => `<a href="#${anchor(name)}" title="${name}">${name}</a>`;
+    const indent = typeName ? '        ' : '    ';
+    const json = properties.map(([name, property]) => `${indent}"${link(name)}" : <i>${describeType(schema, property).json}</i>`).join(',\n');
+    const yaml = properties.map(([name, property]) => `${typeName ? '    ' : ''}${link(name)}: <i>${describeType(schema, property).yaml}</i>`).join('\n');
+    return [
+        '## Syntax',
+        '',
+        'To declare this entity in your AWS CloudFormation template, use the following syntax:',
+        '',
+        '### JSON',
+        '',
+        '<pre>',
+        '{',
+        ...(typeName ? [`    "Type" : "${typeName}",`, '    "Properties" : {', json, '    }'] : [json]),
+        '}',
+        '</pre>',
+        '',
+        '### YAML',
+        '',
+        '<pre>',
+        ...(typeName ? [`Type: ${typeName}`, 'Properties:'] : []),
+        yaml,
+        '</pre>',
+        '',
+    ];
 }
 
 function readme(schema: JsonSchema): string {
@@ -72,7 +95,6 @@ function readme(schema: JsonSchema): string {
     const createOnly = pointerSet('createOnlyProperties');
     const immutable = new Map(IMMUTABLE.map((i) => [i.name, i.why]));
     const settable = Object.entries<JsonSchema>(schema.properties).filter(([name]) => !readOnly.has(name));
-    const { json, yaml } = syntax(typeName, settable, schema);
     const update = (name: string) => {
         if (createOnly.has(name)) return `[Replacement](${UPDATE_DOCS}#update-replacement)`;
         if (immutable.has(name)) return `Not updatable: a change fails with NotUpdatable (${immutable.get(name)}). Removing it from the template changes nothing.`;
@@ -85,29 +107,7 @@ function readme(schema: JsonSchema): string {
         '',
         schema.description,
         '',
-        '## Syntax',
-        '',
-        'To declare this entity in your AWS CloudFormation template, use the following syntax:',
-        '',
-        '### JSON',
-        '',
-        '<pre>',
-        '{',
-        `    "Type" : "${typeName}",`,
-        '    "Properties" : {',
-        json,
-        '    }',
-        '}',
-        '</pre>',
-        '',
-        '### YAML',
-        '',
-        '<pre>',
-        `Type: ${typeName}`,
-        'Properties:',
-        yaml,
-        '</pre>',
-        '',
+        ...syntax(schema, settable, typeName),
         '## Properties',
         '',
         ...settable.map(([name, property]) =>
@@ -148,31 +148,13 @@ function readme(schema: JsonSchema): string {
 function subproperty(schema: JsonSchema, definition: string): string {
     const node = schema.definitions[definition];
     const properties = Object.entries<JsonSchema>(node.properties ?? {});
-    const { json, yaml } = syntax(definition, properties, schema);
     return [
         '<!-- This is a generated file. Modifications will be overwritten: edit aws-connect-user.json and run `npm run generate`. -->',
         `# ${schema.typeName} ${definition}`,
         '',
         node.description ?? '',
         '',
-        '## Syntax',
-        '',
-        'To declare this entity in your AWS CloudFormation template, use the following syntax:',
-        '',
-        '### JSON',
-        '',
-        '<pre>',
-        '{',
-        json.replace(/^ {8}/gm, '    '),
-        '}',
-        '</pre>',
-        '',
-        '### YAML',
-        '',
-        '<pre>',
-        yaml.replace(/^ {4}/gm, ''),
-        '</pre>',
-        '',
+        ...syntax(schema, properties),
         '## Properties',
         '',
         ...properties.map(([name, property]) => propertySection(schema, name, property, (node.required ?? []).includes(name), `[No interruption](${UPDATE_DOCS}#update-no-interrupt)`)),

@@ -383,6 +383,16 @@ function summaries(instance: Instance, kind: string, items: { id: string; name: 
     }));
 }
 
+/** The look-up lists of an instance's seeded things: same paging, same summary shape. */
+function summaryList(kind: string, pool: 'routingProfiles' | 'securityProfiles' | 'hierarchyGroups', listName: string): Operation {
+    return (service, request) => {
+        const max = pageSize(request.query, 1000, 100);
+        const instance = service.instance(request.labels[0]);
+        const { page, next } = paginate(summaries(instance, kind, instance[pool]), request.query, max, `${kind}:${instance.id}`);
+        return { [listName]: page, ...(next ? { NextToken: next } : {}) };
+    };
+}
+
 export const operations: Record<string, Operation> = {
     CreateUser(service, request) {
         const instance = service.instance(request.labels[0]);
@@ -627,26 +637,9 @@ export const operations: Record<string, Operation> = {
         };
     },
 
-    ListRoutingProfiles(service, request) {
-        const max = pageSize(request.query, 1000, 100);
-        const instance = service.instance(request.labels[0]);
-        const { page, next } = paginate(summaries(instance, 'routing-profile', instance.routingProfiles), request.query, max, `rp:${instance.id}`);
-        return { RoutingProfileSummaryList: page, ...(next ? { NextToken: next } : {}) };
-    },
-
-    ListSecurityProfiles(service, request) {
-        const max = pageSize(request.query, 1000, 100);
-        const instance = service.instance(request.labels[0]);
-        const { page, next } = paginate(summaries(instance, 'security-profile', instance.securityProfiles), request.query, max, `sp:${instance.id}`);
-        return { SecurityProfileSummaryList: page, ...(next ? { NextToken: next } : {}) };
-    },
-
-    ListUserHierarchyGroups(service, request) {
-        const max = pageSize(request.query, 1000, 100);
-        const instance = service.instance(request.labels[0]);
-        const { page, next } = paginate(summaries(instance, 'agent-group', instance.hierarchyGroups), request.query, max, `hg:${instance.id}`);
-        return { UserHierarchyGroupSummaryList: page, ...(next ? { NextToken: next } : {}) };
-    },
+    ListRoutingProfiles: summaryList('routing-profile', 'routingProfiles', 'RoutingProfileSummaryList'),
+    ListSecurityProfiles: summaryList('security-profile', 'securityProfiles', 'SecurityProfileSummaryList'),
+    ListUserHierarchyGroups: summaryList('agent-group', 'hierarchyGroups', 'UserHierarchyGroupSummaryList'),
 
     ListPredefinedAttributes(service, request) {
         const max = pageSize(request.query, 100, 100);
