@@ -6,18 +6,21 @@ import { ResourceModel } from '../models';
 import { failed, HandlerArgs, success } from '../progress';
 import { fromDescribeUser, parseUserArn } from '../translate';
 
-/** The user as CloudFormation models it; throws what the Connect calls throw. */
+/**
+ * The user as CloudFormation models it; throws what the Connect calls throw. DescribeUser and
+ * the first page of proficiencies are independent, so they go out together.
+ */
 export async function readUser(connect: Connect, userArn: string): Promise<ResourceModel> {
     const { instanceArn } = parseUserArn(userArn)!;
     const target = { InstanceId: instanceArn, UserId: userArn };
-    const { User } = await connect.call('DescribeUser', target);
-    const proficiencies = [];
-    let NextToken: string | undefined;
-    do {
-        const page = await connect.call('ListUserProficiencies', { ...target, MaxResults: 100, NextToken });
-        proficiencies.push(...(page.UserProficiencyList ?? []));
-        NextToken = page.NextToken;
-    } while (NextToken);
+    const page = (NextToken?: string) => connect.call('ListUserProficiencies', { ...target, MaxResults: 100, NextToken });
+    const [{ User }, first] = await Promise.all([connect.call('DescribeUser', target), page()]);
+    const proficiencies = [...(first.UserProficiencyList ?? [])];
+    for (let next = first.NextToken; next; ) {
+        const more = await page(next);
+        proficiencies.push(...(more.UserProficiencyList ?? []));
+        next = more.NextToken;
+    }
     return fromDescribeUser(User!, proficiencies, instanceArn);
 }
 

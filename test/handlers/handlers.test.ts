@@ -235,7 +235,7 @@ describe('update', () => {
         });
         assert.equal(event.status, 'SUCCESS');
         assert.deepEqual(mutatingCalls(), []);
-        assert.deepEqual(calls(), ['DescribeUser', 'ListUserProficiencies']);
+        assert.deepEqual(calls().sort(), ['DescribeUser', 'ListUserProficiencies']);
     });
 
     test('a throttled step resumes there, without repeating the steps already done', async () => {
