@@ -45,7 +45,10 @@ const lazyAwsSdkV2: Plugin = {
     },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', minify: true, legalComments: 'none', logLevel: 'warning' } as const;
+// Whitespace and syntax are minified, identifiers are not: the library derives each exception's
+// HandlerErrorCode from `this.constructor.name`, and keeping names this way loads faster than
+// mangling them and restoring them with esbuild's keepNames (a __name call per function).
+const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', minifyWhitespace: true, minifySyntax: true, legalComments: 'none', logLevel: 'warning' } as const;
 
 export async function buildBundle(): Promise<void> {
     await build({
@@ -54,9 +57,6 @@ export async function buildBundle(): Promise<void> {
         outfile: BUNDLE,
         // ES-module entry points let esbuild drop the Connect commands we never send.
         mainFields: ['module', 'main'],
-        // The library derives a HandlerErrorCode from `this.constructor.name`: mangled class
-        // names would leave every thrown handler exception without an error code.
-        keepNames: true,
         plugins: [lazyAwsSdkV2],
         external: ['./aws-sdk-v2.js'],
         // Dead weight at cold start, replaced by what the handler really needs (see each shim).
