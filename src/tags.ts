@@ -22,3 +22,11 @@ export function diffTags(previous: Record<string, string>, desired: Record<strin
     for (const [key, value] of Object.entries(desired)) if (previous[key] !== value) set[key] = value;
     return { remove, set };
 }
+
+/** Connect keeps at most 50 tags on a user, stack-level tags included. */
+export const MAX_TAGS = 50;
+
+export function tooManyTags(tags: Record<string, string>): string | undefined {
+    const count = Object.keys(tags).length;
+    return count > MAX_TAGS ? `Tags: with the stack-level tags the user would carry ${count} tags; Amazon Connect allows ${MAX_TAGS}.` : undefined;
+}

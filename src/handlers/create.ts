@@ -10,7 +10,7 @@ import type { Connect } from '../client';
 import { HandlerError, toHandlerError } from '../errors';
 import { ResourceModel } from '../models';
 import { afterFailure, backoffSeconds, CallbackContext, failed, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, runSteps, success } from '../progress';
-import { CREATE_MARKER_TAG, mergeTags } from '../tags';
+import { CREATE_MARKER_TAG, MAX_TAGS, mergeTags, tooManyTags } from '../tags';
 import { proficiencyRequest, toCreateUserRequest } from '../translate';
 import { desiredModel, validateProperties } from '../validate';
 import { missingReference, userExists } from './not-found';
@@ -18,7 +18,6 @@ import { readUser } from './read';
 
 /** CreateUser is retried here, not through IN_PROGRESS: until it succeeds there is no identifier to hand back. */
 export const CREATE_ATTEMPTS = 4;
-const MAX_TAGS = 50;
 
 export async function create(args: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
     const { connect, request, logger } = args;
@@ -57,12 +56,11 @@ function createMarker(clientRequestToken: string | undefined): string | undefine
 
 async function createUser({ connect, request, logger }: HandlerArgs, desired: ResourceModel): Promise<{ userArn: string } | { event: ProgressEvent<ResourceModel> }> {
     const tags = mergeTags(desired.tags, request.desiredResourceTags);
-    const count = Object.keys(tags).length;
-    if (count > MAX_TAGS) {
-        return { event: failed(HandlerErrorCode.InvalidRequest, `Tags: with the stack-level tags the user would carry ${count} tags; Amazon Connect allows ${MAX_TAGS}.`) };
-    }
+    const tagProblem = tooManyTags(tags);
+    if (tagProblem) return { event: failed(HandlerErrorCode.InvalidRequest, tagProblem) };
+    // The marker only fits where the template leaves room; without it a lost answer is AlreadyExists.
     const marker = createMarker(request.clientRequestToken);
-    if (marker && count < MAX_TAGS) tags[CREATE_MARKER_TAG] = marker;
+    if (marker && Object.keys(tags).length < MAX_TAGS) tags[CREATE_MARKER_TAG] = marker;
     const input = toCreateUserRequest(desired, tags);
 
     let lookingForOwnUser = false;

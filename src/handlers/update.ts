@@ -4,7 +4,7 @@ import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudforma
 import { HandlerError, toHandlerError } from '../errors';
 import { ResourceModel } from '../models';
 import { afterFailure, CallbackContext, failed, HandlerArgs, runSteps, success } from '../progress';
-import { mergeTags } from '../tags';
+import { mergeTags, tooManyTags } from '../tags';
 import { parseUserArn } from '../translate';
 import { immutableChange, planUpdate } from '../update-plan';
 import { desiredModel, validateProperties } from '../validate';
@@ -23,9 +23,8 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
     const refused = immutableChange(previous, desired);
     if (refused) return failed(refused.code, refused.message);
     const desiredTags = mergeTags(desired.tags, request.desiredResourceTags);
-    if (Object.keys(desiredTags).length > 50) {
-        return failed(HandlerErrorCode.InvalidRequest, `Tags: with the stack-level tags the user would carry ${Object.keys(desiredTags).length} tags; Amazon Connect allows 50.`);
-    }
+    const tagProblem = tooManyTags(desiredTags);
+    if (tagProblem) return failed(HandlerErrorCode.InvalidRequest, tagProblem);
 
     const plan = planUpdate({
         previous,
