@@ -40,7 +40,7 @@ async function main() {
     const started = performance.now();
     const rebuilt = await ensureBuilt();
     const emulator = await startEmulator();
-    useBackend({ kind: 'emulator', region: 'us-east-1', credentials: EMULATOR_CREDENTIALS, endpoint: emulator.endpoint, description: '', outputsFile: '', close: async () => {} });
+    useBackend({ region: 'us-east-1', endpoint: emulator.endpoint });
     const typeFunction = readFunctions(join(REPO_ROOT, 'template.yml')).get('TypeFunction')!;
     const lambda = new LambdaFunction(typeFunction, { onLog: verbose ? (line) => process.stdout.write(`    | ${line}\n`) : undefined });
     const invoke = async (event: unknown): Promise<ProgressEventJson> => {

@@ -3,7 +3,6 @@
 import {
     HandlerErrorCode,
     LoggerProxy,
-    OperationStatus,
     ProgressEvent,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { ResourceHandlerRequest } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
@@ -74,9 +73,7 @@ export function failed(code: HandlerErrorCode, message: string, model?: Resource
 }
 
 export function success(model?: ResourceModel): ProgressEvent<ResourceModel> {
-    const event = ProgressEvent.success<ProgressEvent<ResourceModel>>(outgoing(model));
-    event.status = OperationStatus.Success;
-    return event;
+    return ProgressEvent.success<ProgressEvent<ResourceModel>>(outgoing(model));
 }
 
 /**

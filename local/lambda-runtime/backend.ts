@@ -59,8 +59,8 @@ export async function openBackend(options: { aws?: boolean; region?: string; emu
     return { ...base, endpoint: emulator.endpoint, description: `an emulator started for this command at ${emulator.endpoint} (users kept in ${join(STATE_DIR, 'emulator-state.json')})`, close: () => emulator.close() };
 }
 
-/** Points this process's SDK clients (and so the handler's) at the backend. */
-export function useBackend(backend: Backend) {
+/** Points this process's SDK clients (and so the handler's) at the backend: its region and, for the emulator, its endpoint. */
+export function useBackend(backend: Pick<Backend, 'region' | 'endpoint'>) {
     // aws-sdk v2 (the library's log publishers) announces its end of support on load; the README says so once.
     process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';

@@ -49,7 +49,7 @@ export async function startLocalTarget(options: { backend?: Backend; functions?:
         useBackend(options.backend);
     } else {
         emulator = await startEmulator();
-        useBackend({ kind: 'emulator', region: 'us-east-1', credentials: EMULATOR_CREDENTIALS, endpoint: emulator.endpoint, description: '', outputsFile: '', close: async () => {} });
+        useBackend({ region: 'us-east-1', endpoint: emulator.endpoint });
     }
     const functions = options.functions ?? readFunctions(join(REPO_ROOT, 'template.yml'));
     const captured = { logs: [] as string[], events: [] as unknown[] };

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { startEmulator, Faults } from '../../local/connect-emulator/server';
-import { EMULATOR_CREDENTIALS, REPO_ROOT, useBackend } from '../../local/lambda-runtime/backend';
+import { REPO_ROOT, useBackend } from '../../local/lambda-runtime/backend';
 import { followProgress, handlerRequest, ProgressEventJson, Properties } from '../../local/lambda-runtime/cloudformation';
 import { LambdaFunction } from '../../local/lambda-runtime/runtime';
 import { readFunctions } from '../../local/lambda-runtime/template';
@@ -45,7 +45,7 @@ export interface SoakReport {
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const started = performance.now();
     const emulator = await startEmulator();
-    useBackend({ kind: 'emulator', region: 'us-east-1', credentials: SOAK_CREDENTIALS, endpoint: emulator.endpoint, description: '', outputsFile: '', close: async () => {} });
+    useBackend({ region: 'us-east-1', endpoint: emulator.endpoint });
     emulator.setFaults({ ...SOAK_FAULTS, ...options.faults, seed: options.seed ?? 1 });
     const definition = readFunctions(join(REPO_ROOT, 'template.yml')).get('TypeFunction')!;
     const logs: string[] = [];
