@@ -2,6 +2,20 @@
 import { BaseModel, Dict, Optional, transformValue } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { Exclude, Expose, Transform, Type } from 'class-transformer';
 
+export class AfterContactWorkConfig extends BaseModel {
+    override ['constructor']!: typeof AfterContactWorkConfig;
+
+    @Expose({ name: 'AfterContactWorkTimeLimit' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(Number, 'afterContactWorkTimeLimit', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    afterContactWorkTimeLimit?: Optional<number>;
+}
+
 export class UserProficiency extends BaseModel {
     override ['constructor']!: typeof UserProficiency;
 
@@ -55,6 +69,136 @@ export class Tag extends BaseModel {
         }
     )
     value?: Optional<string>;
+}
+
+export class VoiceEnhancementConfig extends BaseModel {
+    override ['constructor']!: typeof VoiceEnhancementConfig;
+
+    @Expose({ name: 'Channel' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'channel', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    channel?: Optional<string>;
+    @Expose({ name: 'VoiceEnhancementMode' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'voiceEnhancementMode', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    voiceEnhancementMode?: Optional<string>;
+}
+
+export class PersistentConnectionConfig extends BaseModel {
+    override ['constructor']!: typeof PersistentConnectionConfig;
+
+    @Expose({ name: 'Channel' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'channel', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    channel?: Optional<string>;
+    @Expose({ name: 'PersistentConnection' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(Boolean, 'persistentConnection', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    persistentConnection?: Optional<boolean>;
+}
+
+export class PhoneNumberConfig extends BaseModel {
+    override ['constructor']!: typeof PhoneNumberConfig;
+
+    @Expose({ name: 'Channel' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'channel', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    channel?: Optional<string>;
+    @Expose({ name: 'PhoneType' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'phoneType', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    phoneType?: Optional<string>;
+    @Expose({ name: 'PhoneNumber' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'phoneNumber', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    phoneNumber?: Optional<string>;
+}
+
+export class AfterContactWorkConfigPerChannel extends BaseModel {
+    override ['constructor']!: typeof AfterContactWorkConfigPerChannel;
+
+    @Expose({ name: 'Channel' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'channel', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    channel?: Optional<string>;
+    @Expose({ name: 'AfterContactWorkConfig' })
+    @Type(() => AfterContactWorkConfig)
+    afterContactWorkConfig?: Optional<AfterContactWorkConfig>;
+    @Expose({ name: 'AgentFirstCallbackAfterContactWorkConfig' })
+    @Type(() => AfterContactWorkConfig)
+    agentFirstCallbackAfterContactWorkConfig?: Optional<AfterContactWorkConfig>;
+}
+
+export class AutoAcceptConfig extends BaseModel {
+    override ['constructor']!: typeof AutoAcceptConfig;
+
+    @Expose({ name: 'Channel' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(String, 'channel', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    channel?: Optional<string>;
+    @Expose({ name: 'AutoAccept' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(Boolean, 'autoAccept', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    autoAccept?: Optional<boolean>;
+    @Expose({ name: 'AgentFirstCallbackAutoAccept' })
+    @Transform(
+        ({ value, obj }) =>
+            transformValue(Boolean, 'agentFirstCallbackAutoAccept', value, obj, []),
+        {
+            toClassOnly: true,
+        }
+    )
+    agentFirstCallbackAutoAccept?: Optional<boolean>;
 }
 
 export class UserPhoneConfig extends BaseModel {
@@ -223,6 +367,21 @@ export class ResourceModel extends BaseModel {
     @Expose({ name: 'PhoneConfig' })
     @Type(() => UserPhoneConfig)
     phoneConfig?: Optional<UserPhoneConfig>;
+    @Expose({ name: 'AutoAcceptConfigs' })
+    @Type(() => AutoAcceptConfig)
+    autoAcceptConfigs?: Optional<Array<AutoAcceptConfig>>;
+    @Expose({ name: 'AfterContactWorkConfigs' })
+    @Type(() => AfterContactWorkConfigPerChannel)
+    afterContactWorkConfigs?: Optional<Array<AfterContactWorkConfigPerChannel>>;
+    @Expose({ name: 'PhoneNumberConfigs' })
+    @Type(() => PhoneNumberConfig)
+    phoneNumberConfigs?: Optional<Array<PhoneNumberConfig>>;
+    @Expose({ name: 'PersistentConnectionConfigs' })
+    @Type(() => PersistentConnectionConfig)
+    persistentConnectionConfigs?: Optional<Array<PersistentConnectionConfig>>;
+    @Expose({ name: 'VoiceEnhancementConfigs' })
+    @Type(() => VoiceEnhancementConfig)
+    voiceEnhancementConfigs?: Optional<Array<VoiceEnhancementConfig>>;
     @Expose({ name: 'SecurityProfileArns' })
     @Transform(
         ({ value, obj }) =>
