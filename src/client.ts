@@ -21,6 +21,7 @@ const COMMANDS = {
     ListUserProficiencies: connect.ListUserProficienciesCommand,
     UpdateUserIdentityInfo: connect.UpdateUserIdentityInfoCommand,
     UpdateUserPhoneConfig: connect.UpdateUserPhoneConfigCommand,
+    UpdateUserConfig: connect.UpdateUserConfigCommand,
     UpdateUserRoutingProfile: connect.UpdateUserRoutingProfileCommand,
     UpdateUserSecurityProfiles: connect.UpdateUserSecurityProfilesCommand,
     UpdateUserHierarchy: connect.UpdateUserHierarchyCommand,
@@ -40,6 +41,7 @@ interface Outputs {
     ListUserProficiencies: connect.ListUserProficienciesCommandOutput;
     UpdateUserIdentityInfo: connect.UpdateUserIdentityInfoCommandOutput;
     UpdateUserPhoneConfig: connect.UpdateUserPhoneConfigCommandOutput;
+    UpdateUserConfig: connect.UpdateUserConfigCommandOutput;
     UpdateUserRoutingProfile: connect.UpdateUserRoutingProfileCommandOutput;
     UpdateUserSecurityProfiles: connect.UpdateUserSecurityProfilesCommandOutput;
     UpdateUserHierarchy: connect.UpdateUserHierarchyCommandOutput;

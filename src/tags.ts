@@ -1,11 +1,12 @@
 // Tags as CloudFormation wants them on the user, and the difference between two tag sets.
+import { DECLARED_TAG } from './channel-settings';
 import type { Tag } from './models';
 
 /** Our own marker on a user this provider created; see create.ts (adoption after a lost answer). */
 export const CREATE_MARKER_TAG = 'cfn-connect-user:create-request';
 
-/** Reserved aws: keys are not ours to set, and the marker is not the template's. */
-export const isManagedTagKey = (key: string) => !key.startsWith('aws:') && key !== CREATE_MARKER_TAG;
+/** Reserved aws: keys are not ours to set, and our own records on the user are not the template's. */
+export const isManagedTagKey = (key: string) => !key.startsWith('aws:') && key !== CREATE_MARKER_TAG && key !== DECLARED_TAG;
 
 /** Stack-level tags, then the resource's own Tags, which win on the same key. */
 export function mergeTags(modelTags: Tag[] | null | undefined, stackTags: Record<string, string> | null | undefined): Record<string, string> {

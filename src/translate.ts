@@ -8,7 +8,19 @@ import type {
     UserProficiency as ConnectProficiency,
     UserSummary,
 } from '@aws-sdk/client-connect';
-import { ResourceModel, Tag, UserIdentityInfo, UserPhoneConfig, UserProficiency } from './models';
+import {
+    AfterContactWorkConfigPerChannel,
+    AutoAcceptConfig,
+    PersistentConnectionConfig,
+    PhoneNumberConfig,
+    ResourceModel,
+    Tag,
+    UserIdentityInfo,
+    UserPhoneConfig,
+    UserProficiency,
+    VoiceEnhancementConfig,
+} from './models';
+import { coveredPhoneMembers, createUserLists, declarationTag, fromUser } from './channel-settings';
 import { isManagedTagKey } from './tags';
 
 // ---- ARNs and IDs ----
@@ -56,18 +68,32 @@ export function phoneConfigRequest(config: UserPhoneConfig | null | undefined): 
     };
 }
 
+/**
+ * The PhoneConfig a request carries beside the template's per-channel lists: without the members
+ * the lists take over (Connect refuses both together). Undefined when nothing is left.
+ */
+export function phoneRequestBesideLists(model: ResourceModel): ConnectPhoneConfig | undefined {
+    const covered = coveredPhoneMembers(model.serialize());
+    const phone = Object.fromEntries(Object.entries(phoneConfigRequest(model.phoneConfig)).filter(([member]) => !covered.has(member)));
+    return Object.keys(phone).length > 0 ? phone : undefined;
+}
+
 export function proficiencyRequest(p: UserProficiency): ConnectProficiency {
     return { AttributeName: p.attributeName!, AttributeValue: p.attributeValue!, Level: Number(p.level) };
 }
 
-export function toCreateUserRequest(model: ResourceModel, tags: Record<string, string>): CreateUserRequest {
+/** CreateUser for the model; `tags` are the merged tags, to which the declaration tag is added. */
+export function toCreateUserRequest(model: ResourceModel, mergedTags: Record<string, string>): CreateUserRequest {
     const identity = identityInfoRequest(model.identityInfo);
+    const phone = phoneRequestBesideLists(model);
+    const tags = { ...mergedTags, ...declarationTag(model) };
     return {
         InstanceId: model.instanceArn!,
         Username: model.username!,
         ...(model.password != null ? { Password: model.password } : {}),
         ...(Object.keys(identity).length > 0 ? { IdentityInfo: identity } : {}),
-        PhoneConfig: phoneConfigRequest(model.phoneConfig),
+        ...(phone ? { PhoneConfig: phone } : {}),
+        ...createUserLists(model.serialize()),
         ...(model.directoryUserId != null ? { DirectoryUserId: model.directoryUserId } : {}),
         SecurityProfileIds: [...(model.securityProfileArns ?? [])],
         RoutingProfileId: model.routingProfileArn!,
@@ -125,6 +151,13 @@ export function fromDescribeUser(user: User, proficiencies: ConnectProficiency[]
             .sort((a, b) => byKey(`${a.AttributeName}\u0000${a.AttributeValue}`, `${b.AttributeName}\u0000${b.AttributeValue}`))
             .map((p) => new UserProficiency({ attributeName: p.AttributeName, attributeValue: p.AttributeValue, level: p.Level })),
     });
+    // Only the entries the template declared (recorded on the user): see channel-settings.ts.
+    const lists = fromUser(user);
+    model.autoAcceptConfigs = lists.AutoAcceptConfigs as AutoAcceptConfig[] | undefined;
+    model.afterContactWorkConfigs = lists.AfterContactWorkConfigs as AfterContactWorkConfigPerChannel[] | undefined;
+    model.phoneNumberConfigs = lists.PhoneNumberConfigs as PhoneNumberConfig[] | undefined;
+    model.persistentConnectionConfigs = lists.PersistentConnectionConfigs as PersistentConnectionConfig[] | undefined;
+    model.voiceEnhancementConfigs = lists.VoiceEnhancementConfigs as VoiceEnhancementConfig[] | undefined;
     return model;
 }
 

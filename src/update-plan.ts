@@ -4,7 +4,8 @@ import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudforma
 import type { ResourceModel } from './models';
 import { diffTags } from './tags';
 import { IMMUTABLE } from './immutable';
-import { identityInfoRequest, phoneConfigRequest, proficiencyRequest } from './translate';
+import { declarationTag, phoneSettingsChanged, userConfigChanges } from './channel-settings';
+import { identityInfoRequest, phoneRequestBesideLists, proficiencyRequest } from './translate';
 
 /**
  * Every step names the Connect operation it calls; each appears at most once in a plan, so the
@@ -14,6 +15,7 @@ import { identityInfoRequest, phoneConfigRequest, proficiencyRequest } from './t
 export const STEP_ORDER = [
     'UpdateUserIdentityInfo',
     'UpdateUserPhoneConfig',
+    'UpdateUserConfig',
     'UpdateUserRoutingProfile',
     'UpdateUserSecurityProfiles',
     'UpdateUserHierarchy',
@@ -52,8 +54,13 @@ export function planUpdate({ previous, desired, previousTags, desiredTags, insta
     const identity = identityInfoRequest(desired.identityInfo);
     if (changed(identityInfoRequest(previous?.identityInfo), identity)) add('UpdateUserIdentityInfo', { ...user, IdentityInfo: identity });
 
-    const phone = phoneConfigRequest(desired.phoneConfig);
-    if (changed(phoneConfigRequest(previous?.phoneConfig), phone)) add('UpdateUserPhoneConfig', { ...user, PhoneConfig: phone });
+    // PhoneConfig first: it sets every channel's ACW, which the per-channel lists then refine.
+    const previousProperties = previous?.serialize();
+    const desiredProperties = desired.serialize();
+    const phone = phoneRequestBesideLists(desired);
+    if (phone && (!previousProperties || phoneSettingsChanged(previousProperties, desiredProperties))) add('UpdateUserPhoneConfig', { ...user, PhoneConfig: phone });
+    const lists = userConfigChanges(previousProperties, desiredProperties);
+    if (Object.keys(lists).length > 0) add('UpdateUserConfig', { ...user, ...lists });
 
     if (changed(previous?.routingProfileArn, desired.routingProfileArn)) add('UpdateUserRoutingProfile', { ...user, RoutingProfileId: desired.routingProfileArn });
 
@@ -78,7 +85,8 @@ export function planUpdate({ previous, desired, previousTags, desiredTags, insta
     if (levelChanged.length > 0) add('UpdateUserProficiencies', { ...user, UserProficiencies: levelChanged });
     if (added.length > 0) add('AssociateUserProficiencies', { ...user, UserProficiencies: added });
 
-    const tags = diffTags(previousTags, desiredTags);
+    // The record of declared per-channel entries travels with the tags.
+    const tags = diffTags({ ...previousTags, ...declarationTag(previous) }, { ...desiredTags, ...declarationTag(desired) });
     if (tags.remove.length > 0) add('UntagResource', { resourceArn: userArn, tagKeys: tags.remove });
     if (Object.keys(tags.set).length > 0) add('TagResource', { resourceArn: userArn, tags: tags.set });
 

@@ -2,6 +2,7 @@
 // schema (compiled ahead of time into schema-validator.ts) and against the rules a JSON Schema
 // cannot say. Messages name the property and what is allowed, never a value of Password.
 import type { ErrorObject } from 'ajv';
+import { channelSettingProblems, voiceDeskNumber } from './channel-settings';
 import { ResourceModel } from './models';
 import { ARRAY_LIMITS, PRIMITIVE_PATHS, validate } from './schema-validator';
 
@@ -24,6 +25,7 @@ const PATTERN_HINTS: Record<string, string> = {
     '/Tags/*/Key': '1 to 128 letters, digits or + - = . _ : /, not starting with aws:',
     '/IdentityInfo/Mobile': 'an E.164 phone number such as +14155550100',
     '/PhoneConfig/DeskPhoneNumber': 'an E.164 phone number such as +14155550100',
+    '/PhoneNumberConfigs/*/PhoneNumber': 'an E.164 phone number such as +14155550100',
     '/IdentityInfo/SecondaryEmail': 'an email address',
 };
 
@@ -134,9 +136,10 @@ function ruleProblems(p: any): string[] {
     inInstance('HierarchyGroupArn', p.HierarchyGroupArn);
     inInstance('UserArn', p.UserArn);
     (p.SecurityProfileArns ?? []).forEach((arn: string, i: number) => inInstance(`SecurityProfileArns[${i}]`, arn));
-    if (p.PhoneConfig?.PhoneType === 'DESK_PHONE' && !p.PhoneConfig.DeskPhoneNumber) {
+    if (p.PhoneConfig?.PhoneType === 'DESK_PHONE' && !voiceDeskNumber(p)) {
         problems.push('PhoneConfig.DeskPhoneNumber is required when PhoneConfig.PhoneType is DESK_PHONE');
     }
+    problems.push(...channelSettingProblems(p));
     const duplicates = (items: unknown[] | undefined, key: (item: any) => string) => {
         const seen = new Set<string>();
         return (items ?? []).map(key).filter((k) => (seen.has(k) ? true : (seen.add(k), false)));

@@ -10,6 +10,7 @@ import type { Connect } from '../client';
 import { HandlerError, toHandlerError } from '../errors';
 import { ResourceModel } from '../models';
 import { afterFailure, backoffSeconds, CallbackContext, failed, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, runSteps, success } from '../progress';
+import { declarationTag } from '../channel-settings';
 import { CREATE_MARKER_TAG, MAX_TAGS, mergeTags, tooManyTags } from '../tags';
 import { proficiencyRequest, toCreateUserRequest } from '../translate';
 import { desiredModel, validateProperties } from '../validate';
@@ -56,11 +57,12 @@ function createMarker(clientRequestToken: string | undefined): string | undefine
 
 async function createUser({ connect, request, logger }: HandlerArgs, desired: ResourceModel): Promise<{ userArn: string } | { event: ProgressEvent<ResourceModel> }> {
     const tags = mergeTags(desired.tags, request.desiredResourceTags);
-    const tagProblem = tooManyTags(tags);
+    const onUser = { ...tags, ...declarationTag(desired) };
+    const tagProblem = tooManyTags(onUser);
     if (tagProblem) return { event: failed(HandlerErrorCode.InvalidRequest, tagProblem) };
     // The marker only fits where the template leaves room; without it a lost answer is AlreadyExists.
     const marker = createMarker(request.clientRequestToken);
-    if (marker && Object.keys(tags).length < MAX_TAGS) tags[CREATE_MARKER_TAG] = marker;
+    if (marker && Object.keys(onUser).length < MAX_TAGS) tags[CREATE_MARKER_TAG] = marker;
     const input = toCreateUserRequest(desired, tags);
 
     let lookingForOwnUser = false;

@@ -1,6 +1,7 @@
 // UPDATE: plan the calls that the change needs (update-plan.ts), run them in order, resumable
 // step by step, then read back.
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { declarationTag } from '../channel-settings';
 import { HandlerError, toHandlerError } from '../errors';
 import { ResourceModel } from '../models';
 import { afterFailure, CallbackContext, failed, HandlerArgs, runSteps, success } from '../progress';
@@ -23,7 +24,7 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
     const refused = immutableChange(previous, desired);
     if (refused) return failed(refused.code, refused.message);
     const desiredTags = mergeTags(desired.tags, request.desiredResourceTags);
-    const tagProblem = tooManyTags(desiredTags);
+    const tagProblem = tooManyTags({ ...desiredTags, ...declarationTag(desired) });
     if (tagProblem) return failed(HandlerErrorCode.InvalidRequest, tagProblem);
 
     const plan = planUpdate({
