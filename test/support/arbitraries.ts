@@ -91,3 +91,52 @@ export const seededUserModel = fc
         { requiredKeys: ['InstanceArn', 'Username', 'Password', 'IdentityInfo', 'PhoneConfig', 'SecurityProfileArns', 'RoutingProfileArn'] },
     )
     .map((model) => JSON.parse(JSON.stringify(model)));
+
+type Json = Record<string, any>;
+const CHANNELS = ['VOICE', 'CHAT', 'TASK', 'EMAIL'];
+/** A list with at most one entry per channel (maybe empty), or no list at all. */
+const perChannel = (channels: string[], entry: (channel: string) => fc.Arbitrary<Json>) =>
+    fc.option(fc.subarray(channels).chain((picked) => fc.tuple(...picked.map(entry))), { nil: undefined });
+const limit = fc.record({ AfterContactWorkTimeLimit: fc.integer({ min: 0, max: 2_000_000 }) });
+
+/**
+ * seededUserModel plus per-channel lists, made consistent with PhoneConfig the way a template
+ * author would: where PhoneConfig and a VOICE entry both speak, PhoneConfig says the same.
+ */
+export const seededUserModelWithChannels = fc
+    .record({
+        base: seededUserModel,
+        AutoAcceptConfigs: perChannel(CHANNELS, (Channel) =>
+            fc.record({ Channel: fc.constant(Channel), AutoAccept: fc.boolean(), ...(Channel === 'VOICE' ? { AgentFirstCallbackAutoAccept: fc.boolean() } : {}) }, { requiredKeys: ['Channel', 'AutoAccept'] }),
+        ),
+        AfterContactWorkConfigs: perChannel(CHANNELS, (Channel) =>
+            fc.record({ Channel: fc.constant(Channel), AfterContactWorkConfig: limit, ...(Channel === 'VOICE' ? { AgentFirstCallbackAfterContactWorkConfig: limit } : {}) }, { requiredKeys: ['Channel', 'AfterContactWorkConfig'] }),
+        ),
+        PhoneNumberConfigs: perChannel(['VOICE'], (Channel) =>
+            fc.oneof(
+                fc.record({ Channel: fc.constant(Channel), PhoneType: fc.constant('SOFT_PHONE') }),
+                fc.record({ Channel: fc.constant(Channel), PhoneType: fc.constant('DESK_PHONE'), PhoneNumber: fc.constantFrom('+14155550103', '+14155550104') }),
+            ),
+        ),
+        PersistentConnectionConfigs: perChannel(['VOICE'], (Channel) => fc.record({ Channel: fc.constant(Channel), PersistentConnection: fc.boolean() })),
+        VoiceEnhancementConfigs: perChannel(['VOICE'], (Channel) => fc.record({ Channel: fc.constant(Channel), VoiceEnhancementMode: fc.constantFrom('VOICE_ISOLATION', 'NOISE_SUPPRESSION', 'NONE') })),
+    })
+    .map(({ base, ...lists }) => {
+        const model: Json = structuredClone(base);
+        const phone = model.PhoneConfig;
+        const voice = (list: Json[] | undefined) => list?.find((e) => e.Channel === 'VOICE');
+        for (const [name, list] of Object.entries(lists)) if (list) model[name] = list;
+        const autoAccept = voice(lists.AutoAcceptConfigs);
+        if (autoAccept && phone.AutoAccept !== undefined) phone.AutoAccept = autoAccept.AutoAccept;
+        const acw = voice(lists.AfterContactWorkConfigs);
+        if (acw && phone.AfterContactWorkTimeLimit !== undefined) phone.AfterContactWorkTimeLimit = acw.AfterContactWorkConfig.AfterContactWorkTimeLimit;
+        const persistent = voice(lists.PersistentConnectionConfigs);
+        if (persistent && phone.PersistentConnection !== undefined) phone.PersistentConnection = persistent.PersistentConnection;
+        const number = voice(lists.PhoneNumberConfigs);
+        if (number) {
+            phone.PhoneType = number.PhoneType;
+            if (number.PhoneType === 'DESK_PHONE' && phone.DeskPhoneNumber !== undefined) phone.DeskPhoneNumber = number.PhoneNumber;
+            if (number.PhoneType === 'SOFT_PHONE') delete phone.DeskPhoneNumber;
+        }
+        return JSON.parse(JSON.stringify(model));
+    });
