@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { EMULATOR_CREDENTIALS } from '../local/lambda-runtime/backend';
 import { adaptToInstance, AWS_VARIABLES, awsContractConfig, endpointTarget, loadContractInputs, loadContractSchema, openAwsTarget, startLocalTarget } from '../test/contract/harness';
 import { runContract } from '../test/contract/suite';
-import { seededUserModel } from '../test/support/arbitraries';
+import { seededUserModelWithChannels } from '../test/support/arbitraries';
 import { ensureBuilt } from './build';
 
 async function main() {
@@ -35,7 +35,7 @@ async function main() {
             credentials: local?.credentials ?? EMULATOR_CREDENTIALS,
             region: local?.region,
             // Generated models name the emulator's seed; on a real instance only the fixed inputs run.
-            generated: config ? undefined : seededUserModel,
+            generated: config ? undefined : seededUserModelWithChannels,
             runs,
             seed: Number(values.seed),
             log: (line) => console.log(line),

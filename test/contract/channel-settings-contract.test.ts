@@ -1,0 +1,27 @@
+// The resource contract with generated templates that use the per-channel settings: create,
+// read, update to another such template, read, delete, read, each compared input to output.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { seededUserModelWithChannels } from '../support/arbitraries';
+import { loadContractInputs, loadContractSchema, startLocalTarget } from './harness';
+import { runContract } from './suite';
+
+test('the resource contract with per-channel settings, on the emulator', async (t) => {
+    const local = await startLocalTarget();
+    try {
+        const runs = 12;
+        const results = await runContract(local.target, {
+            schema: loadContractSchema(),
+            inputs: loadContractInputs(),
+            credentials: local.credentials,
+            generated: seededUserModelWithChannels,
+            runs,
+            seed: 20261123,
+        });
+        assert.ok(results.length >= 10 + runs, 'every case ran');
+        for (const result of results) await t.test(result.name, () => assert.ok(result.ok, result.error));
+        assert.deepEqual(local.emulator!.users().map((u) => u.username), [], 'the suite leaves no user behind');
+    } finally {
+        await local.close();
+    }
+});
