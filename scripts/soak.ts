@@ -1,7 +1,8 @@
 // `npm run soak -- [--lifecycles 200] [--concurrency 8] [--seed S] [--max-seconds 600]`
-// The long soak; exits 1 unless divergences, orphans, duplicates, failed steps and leaks are all 0.
+// The long soak, with templates that use the per-channel settings too; exits 1 unless divergences, orphans, duplicates, failed steps and leaks are all 0.
 import { parseArgs } from 'node:util';
 import { formatReport, runSoak } from '../test/reliability/soak';
+import { seededUserModelWithChannels } from '../test/support/arbitraries';
 import { ensureBuilt } from './build';
 
 async function main() {
@@ -17,7 +18,7 @@ async function main() {
     for (const [name, value] of Object.entries(numbers)) if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`);
     await ensureBuilt();
     console.log(`Soak: ${numbers.lifecycles} lifecycles, ${numbers.concurrency} at a time, seed ${numbers.seed}, at most ${numbers['max-seconds']} s`);
-    const report = await runSoak({ lifecycles: numbers.lifecycles, concurrency: numbers.concurrency, seed: numbers.seed, maxSeconds: numbers['max-seconds'] });
+    const report = await runSoak({ lifecycles: numbers.lifecycles, concurrency: numbers.concurrency, seed: numbers.seed, maxSeconds: numbers['max-seconds'], models: seededUserModelWithChannels });
     console.log(formatReport(report));
     for (const line of [...report.failedSteps, ...report.divergences].slice(0, 10)) console.log(`  ${line}`);
     const clean = report.divergences.length + report.failedSteps.length + report.orphans + report.duplicates + report.secretLeaks === 0;

@@ -25,6 +25,8 @@ export interface SoakOptions {
     maxSeconds?: number;
     faults?: Partial<Faults>;
     log?: (line: string) => void;
+    /** The templates a lifecycle goes through (default: without per-channel settings). */
+    models?: fc.Arbitrary<Record<string, any>>;
 }
 
 export interface SoakReport {
@@ -52,8 +54,9 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const events: ProgressEventJson[] = [];
     const report: SoakReport = { lifecycles: 0, steps: 0, invocations: 0, inProgressRounds: 0, faults: {}, requests: 0, divergences: [], failedSteps: [], orphans: 0, duplicates: 0, secretLeaks: 0, seconds: 0 };
 
+    const models = options.models ?? seededUserModel;
     const plans = fc.sample(
-        fc.tuple(seededUserModel, fc.array(seededUserModel, { minLength: 1, maxLength: 3 }), fc.dictionary(fc.constantFrom('stack', 'owner'), fc.stringMatching(/^[a-z]{1,6}$/), { maxKeys: 2 })),
+        fc.tuple(models, fc.array(models, { minLength: 1, maxLength: 3 }), fc.dictionary(fc.constantFrom('stack', 'owner'), fc.stringMatching(/^[a-z]{1,6}$/), { maxKeys: 2 })),
         { seed: options.seed ?? 1, numRuns: options.lifecycles },
     );
     const createdBefore = emulator.service.usersEverCreated;
