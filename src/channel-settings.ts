@@ -143,7 +143,7 @@ export function decodeDeclared(value: string | undefined): Declared {
             .split('+')
             .filter(Boolean)
             .map((item) => ({ channel: item.split(':')[0] as Channel, callback: item.endsWith(':callback') }))
-            .filter((d) => setting.channels.includes(d.channel));
+            .filter((d, i, all) => setting.channels.includes(d.channel) && all.findIndex((e) => e.channel === d.channel) === i);
     }
     return declared;
 }

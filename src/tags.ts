@@ -2,6 +2,9 @@
 import { DECLARED_TAG } from './channel-settings';
 import type { Tag } from './models';
 
+/** Keys under this prefix are this provider's records on the user, never the template's. */
+export const RESERVED_TAG_PREFIX = 'cfn-connect-user:';
+
 /** Our own marker on a user this provider created; see create.ts (adoption after a lost answer). */
 export const CREATE_MARKER_TAG = 'cfn-connect-user:create-request';
 

@@ -4,6 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import { channelSettingProblems, voiceDeskNumber } from './channel-settings';
 import { ResourceModel } from './models';
+import { RESERVED_TAG_PREFIX } from './tags';
 import { ARRAY_LIMITS, PRIMITIVE_PATHS, validate } from './schema-validator';
 
 const validateSchema = validate as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
@@ -145,6 +146,9 @@ function ruleProblems(p: any): string[] {
         return (items ?? []).map(key).filter((k) => (seen.has(k) ? true : (seen.add(k), false)));
     };
     for (const key of duplicates(p.Tags, (t) => t.Key)) problems.push(`Tags must not repeat a key: ${key} appears more than once`);
+    (p.Tags ?? []).forEach((tag: { Key: string }, i: number) => {
+        if (tag.Key.startsWith(RESERVED_TAG_PREFIX)) problems.push(`Tags[${i}].Key ${tag.Key} is reserved for this provider's own records on the user; use another key`);
+    });
     for (const key of duplicates(p.UserProficiencies, (u) => `${u.AttributeName}=${u.AttributeValue}`)) {
         problems.push(`UserProficiencies must not repeat an attribute value: ${key} appears more than once`);
     }

@@ -40,7 +40,7 @@ test('record of declared entries: decode(encode(d)) is d in channel order, fits 
         { seed: 20261122, numRuns: 300 },
     );
     fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => void decodeDeclared(text)), { numRuns: 300 });
-    assert.deepEqual(decodeDeclared('PhoneNumberConfigs=CHAT+VOICE Bogus=VOICE AutoAcceptConfigs'), { PhoneNumberConfigs: [{ channel: 'VOICE', callback: false }] });
+    assert.deepEqual(decodeDeclared('PhoneNumberConfigs=CHAT+VOICE+VOICE Bogus=VOICE AutoAcceptConfigs'), { PhoneNumberConfigs: [{ channel: 'VOICE', callback: false }] });
 });
 
 test('UpdateUserConfig lists: only changed channels; settings the template does not list change only where PhoneConfig cannot reach', () => {
