@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { listen } from '../listen';
 import { JsonObject, ServiceError, serialization } from './input';
 import { ConnectService, operations, Seed, User } from './service';
 import { DEFAULT_SEED } from './seed';
@@ -330,16 +330,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const emulator = new Emulator(server, options.seed ?? DEFAULT_SEED, options.stateFile);
     if (options.faults) emulator.setFaults(options.faults);
     server.on('request', (request, response) => void emulator.handle(request, response));
-    // A client that aborts mid-request must not take the server down.
-    server.on('clientError', (_error, socket) => socket.destroy());
-    await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-            server.off('error', reject);
-            resolve();
-        });
-    });
-    const address = server.address() as AddressInfo;
-    emulator.endpoint = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+    emulator.endpoint = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     return emulator;
 }

@@ -4,7 +4,7 @@
 // ResourceNotFoundException, a body that is not JSON 400 InvalidRequestContentException, and a
 // handler that throws answers 200 with X-Amz-Function-Error: Unhandled.
 import { createServer, IncomingMessage, ServerResponse } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { listen } from '../listen';
 import { LambdaFunction } from './runtime';
 import { FunctionDefinition } from './template';
 
@@ -68,17 +68,9 @@ export async function startLambdaServer(
             if (!response.headersSent) error(response, 500, 'ServiceException', 'Internal error in the local Lambda runtime');
         });
     });
-    server.on('clientError', (_e, socket) => socket.destroy());
-    await new Promise<void>((resolve, reject) => {
-        server.once('error', reject);
-        server.listen(options.port ?? 3001, options.host ?? '127.0.0.1', () => {
-            server.off('error', reject);
-            resolve();
-        });
-    });
-    const address = server.address() as AddressInfo;
+    const endpoint = await listen(server, options.port ?? 3001, options.host ?? '127.0.0.1');
     return {
-        endpoint: `http://${address.address}:${address.port}`,
+        endpoint,
         close: () => {
             server.closeAllConnections();
             return new Promise((resolve) => server.close(() => resolve()));
