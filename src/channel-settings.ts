@@ -22,6 +22,7 @@ import {
     ResourceModel,
     VoiceEnhancementConfig,
 } from './models';
+import { RESERVED_TAG_PREFIX } from './tags';
 
 export const CHANNELS = ['VOICE', 'CHAT', 'TASK', 'EMAIL'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -121,7 +122,7 @@ export function declaredBy(properties: Source): Declared {
 const byChannel = <T extends { channel: Channel }>(items: T[]) => [...items].sort((a, b) => CHANNELS.indexOf(a.channel) - CHANNELS.indexOf(b.channel));
 
 /** Kept on the user so read knows what the template declared; read hides it from Tags. */
-export const DECLARED_TAG = 'cfn-connect-user:channel-settings';
+export const DECLARED_TAG = `${RESERVED_TAG_PREFIX}channel-settings`;
 
 /** "AutoAcceptConfigs=VOICE:callback+CHAT AfterContactWorkConfigs=TASK": letters Connect takes in a tag value. */
 export function encodeDeclared(declared: Declared): string | undefined {
@@ -149,8 +150,8 @@ export function decodeDeclared(value: string | undefined): Declared {
 }
 
 /** The tag that records what a model declares: none when it lists no setting. */
-export function declarationTag(model: ResourceModel | undefined): Record<string, string> {
-    const value = model && encodeDeclared(declaredBy(model.serialize() as Source));
+export function declarationTag(model: ResourceModel | undefined, properties: Source | undefined = model?.serialize()): Record<string, string> {
+    const value = properties && encodeDeclared(declaredBy(properties));
     return value === undefined ? {} : { [DECLARED_TAG]: value };
 }
 
@@ -164,10 +165,9 @@ function entryOf(setting: Setting, source: Source, channel: Channel, withCallbac
     return entry;
 }
 
-/** Every channel of a setting as the template decides it; the callback only where declared. */
+/** Every channel of a setting as the template decides it; a callback only where its entry has one. */
 export function decided(setting: Setting, properties: Source): Json[] {
-    const declared = declaredBy(properties)[setting.property];
-    return setting.channels.map((channel) => entryOf(setting, properties, channel, declared?.some((d) => d.channel === channel && d.callback) ?? false));
+    return setting.channels.map((channel) => entryOf(setting, properties, channel, true));
 }
 
 /** The settings a template lists, as CreateUser takes them: every channel of each listed setting. */

@@ -1,15 +1,14 @@
 // Tags as CloudFormation wants them on the user, and the difference between two tag sets.
-import { DECLARED_TAG } from './channel-settings';
 import type { Tag } from './models';
 
 /** Keys under this prefix are this provider's records on the user, never the template's. */
 export const RESERVED_TAG_PREFIX = 'cfn-connect-user:';
 
 /** Our own marker on a user this provider created; see create.ts (adoption after a lost answer). */
-export const CREATE_MARKER_TAG = 'cfn-connect-user:create-request';
+export const CREATE_MARKER_TAG = `${RESERVED_TAG_PREFIX}create-request`;
 
 /** Reserved aws: keys are not ours to set, and our own records on the user are not the template's. */
-export const isManagedTagKey = (key: string) => !key.startsWith('aws:') && key !== CREATE_MARKER_TAG && key !== DECLARED_TAG;
+export const isManagedTagKey = (key: string) => !key.startsWith('aws:') && !key.startsWith(RESERVED_TAG_PREFIX);
 
 /** Stack-level tags, then the resource's own Tags, which win on the same key. */
 export function mergeTags(modelTags: Tag[] | null | undefined, stackTags: Record<string, string> | null | undefined): Record<string, string> {

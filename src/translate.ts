@@ -72,8 +72,8 @@ export function phoneConfigRequest(config: UserPhoneConfig | null | undefined): 
  * The PhoneConfig a request carries beside the template's per-channel lists: without the members
  * the lists take over (Connect refuses both together). Undefined when nothing is left.
  */
-export function phoneRequestBesideLists(model: ResourceModel): ConnectPhoneConfig | undefined {
-    const covered = coveredPhoneMembers(model.serialize());
+export function phoneRequestBesideLists(model: ResourceModel, properties = model.serialize()): ConnectPhoneConfig | undefined {
+    const covered = coveredPhoneMembers(properties);
     const phone = Object.fromEntries(Object.entries(phoneConfigRequest(model.phoneConfig)).filter(([member]) => !covered.has(member)));
     return Object.keys(phone).length > 0 ? phone : undefined;
 }
@@ -85,15 +85,16 @@ export function proficiencyRequest(p: UserProficiency): ConnectProficiency {
 /** CreateUser for the model; `tags` are the merged tags, to which the declaration tag is added. */
 export function toCreateUserRequest(model: ResourceModel, mergedTags: Record<string, string>): CreateUserRequest {
     const identity = identityInfoRequest(model.identityInfo);
-    const phone = phoneRequestBesideLists(model);
-    const tags = { ...mergedTags, ...declarationTag(model) };
+    const properties = model.serialize();
+    const phone = phoneRequestBesideLists(model, properties);
+    const tags = { ...mergedTags, ...declarationTag(model, properties) };
     return {
         InstanceId: model.instanceArn!,
         Username: model.username!,
         ...(model.password != null ? { Password: model.password } : {}),
         ...(Object.keys(identity).length > 0 ? { IdentityInfo: identity } : {}),
         ...(phone ? { PhoneConfig: phone } : {}),
-        ...createUserLists(model.serialize()),
+        ...createUserLists(properties),
         ...(model.directoryUserId != null ? { DirectoryUserId: model.directoryUserId } : {}),
         SecurityProfileIds: [...(model.securityProfileArns ?? [])],
         RoutingProfileId: model.routingProfileArn!,

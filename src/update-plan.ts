@@ -57,7 +57,7 @@ export function planUpdate({ previous, desired, previousTags, desiredTags, insta
     // PhoneConfig first: it sets every channel's ACW, which the per-channel lists then refine.
     const previousProperties = previous?.serialize();
     const desiredProperties = desired.serialize();
-    const phone = phoneRequestBesideLists(desired);
+    const phone = phoneRequestBesideLists(desired, desiredProperties);
     if (phone && (!previousProperties || phoneSettingsChanged(previousProperties, desiredProperties))) add('UpdateUserPhoneConfig', { ...user, PhoneConfig: phone });
     const lists = userConfigChanges(previousProperties, desiredProperties);
     if (Object.keys(lists).length > 0) add('UpdateUserConfig', { ...user, ...lists });
@@ -86,7 +86,7 @@ export function planUpdate({ previous, desired, previousTags, desiredTags, insta
     if (added.length > 0) add('AssociateUserProficiencies', { ...user, UserProficiencies: added });
 
     // The record of declared per-channel entries travels with the tags.
-    const tags = diffTags({ ...previousTags, ...declarationTag(previous) }, { ...desiredTags, ...declarationTag(desired) });
+    const tags = diffTags({ ...previousTags, ...declarationTag(previous, previousProperties) }, { ...desiredTags, ...declarationTag(desired, desiredProperties) });
     if (tags.remove.length > 0) add('UntagResource', { resourceArn: userArn, tagKeys: tags.remove });
     if (Object.keys(tags.set).length > 0) add('TagResource', { resourceArn: userArn, tags: tags.set });
 
