@@ -29,6 +29,9 @@ const updated: Properties = {
     ...created,
     IdentityInfo: { ...created.IdentityInfo, Mobile: '+14155550123' },
     PhoneConfig: { PhoneType: 'DESK_PHONE', DeskPhoneNumber: '+14155550100', AutoAccept: false, AfterContactWorkTimeLimit: 60 },
+    // Per-channel settings: chat contacts are accepted automatically and get longer after-contact work.
+    AutoAcceptConfigs: [{ Channel: 'CHAT', AutoAccept: true }],
+    AfterContactWorkConfigs: [{ Channel: 'CHAT', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 180 } }],
     SecurityProfileArns: [seed.securityProfiles.Agent, seed.securityProfiles.CallCenterManager],
     RoutingProfileArn: seed.routingProfiles.Support,
     HierarchyGroupArn: undefined,
@@ -73,7 +76,7 @@ async function main() {
     userArn = made.resourceModel?.UserArn ?? '';
     await step('READ', { UserArn: userArn }, {}, 'SUCCESS', (e) => `${e.resourceModel?.Username}: ${e.resourceModel?.PhoneConfig?.PhoneType}, routing profile …${String(e.resourceModel?.RoutingProfileArn).slice(-4)}, Password in the model: ${'Password' in (e.resourceModel ?? {})}`);
     await step('UPDATE', { ...updated, UserArn: userArn }, { previous: created, previousStackTags: options.stackTags }, 'SUCCESS',
-        (e) => `now ${e.resourceModel?.PhoneConfig?.PhoneType} ${e.resourceModel?.PhoneConfig?.DeskPhoneNumber}, ${e.resourceModel?.SecurityProfileArns?.length} security profiles, hierarchy group ${e.resourceModel?.HierarchyGroupArn ?? 'none'}, tags ${JSON.stringify(e.resourceModel?.Tags)}`);
+        (e) => `now ${e.resourceModel?.PhoneConfig?.PhoneType} ${e.resourceModel?.PhoneConfig?.DeskPhoneNumber}, ${e.resourceModel?.SecurityProfileArns?.length} security profiles, hierarchy group ${e.resourceModel?.HierarchyGroupArn ?? 'none'}, per-channel ${JSON.stringify({ AutoAcceptConfigs: e.resourceModel?.AutoAcceptConfigs, AfterContactWorkConfigs: e.resourceModel?.AfterContactWorkConfigs })}, tags ${JSON.stringify(e.resourceModel?.Tags)}`);
     await step('LIST', { InstanceArn: seed.instanceArn }, {}, 'SUCCESS', (e) => `${e.resourceModels?.length} user(s): ${e.resourceModels?.map((m) => m.Username).join(', ')}`);
     await step('DELETE', { UserArn: userArn }, {}, 'SUCCESS', () => 'the user is gone from Amazon Connect');
     await step('READ', { UserArn: userArn }, {}, 'NotFound', (e) => `as CloudFormation expects after a delete: ${e.message?.split('.')[0]}`);

@@ -12,6 +12,7 @@ import { connectClient, useEmulator } from '../support/emulator';
 const emulator = useEmulator();
 const seed = seedArns();
 const MUTATING = /^(Create|Delete|Update|Associate|Disassociate|Tag|Untag)/;
+const CHANNEL_ORDER = ['VOICE', 'CHAT', 'TASK', 'EMAIL'];
 const LISTS = ['AutoAcceptConfigs', 'AfterContactWorkConfigs', 'PhoneNumberConfigs', 'PersistentConnectionConfigs', 'VoiceEnhancementConfigs'];
 
 let counter = 0;
@@ -78,7 +79,7 @@ describe('each setting alone: created, stored and read back exactly as declared'
         test(name, async () => {
             const { desired, output, userArn } = await created(overrides);
             const only = Object.fromEntries(LISTS.filter((l) => l in overrides).map((l) => [l, desired[l]]));
-            const sorted = (entries: any[]) => [...entries].sort((a, b) => ['VOICE', 'CHAT', 'TASK', 'EMAIL'].indexOf(a.Channel) - ['VOICE', 'CHAT', 'TASK', 'EMAIL'].indexOf(b.Channel));
+            const sorted = (entries: any[]) => [...entries].sort((a, b) => CHANNEL_ORDER.indexOf(a.Channel) - CHANNEL_ORDER.indexOf(b.Channel));
             assert.deepEqual(lists(output), Object.fromEntries(Object.entries(only).map(([k, v]) => [k, sorted(v)])), 'only the declared list, only the declared channels');
             check(stored(userArn));
             assert.deepEqual(mutatingCalls(), ['CreateUser'], 'the lists go out in CreateUser');
