@@ -95,16 +95,17 @@ export function planUpdate({ previous, desired, previousTags, desiredTags, insta
 
 /**
  * A NotUpdatable refusal when the update changes what Connect cannot change. Removing
- * DirectoryUserId or Password from the template is allowed: it changes nothing on the user.
+ * DirectoryUserId or Password from the template is allowed: it changes nothing on the user. A
+ * write-only property (Password) missing from the previous state is unknown, not changed:
+ * cfn test and Cloud Control build the previous state from an output, which never carries it.
  */
 export function immutableChange(previous: ResourceModel | undefined, desired: ResourceModel): { code: HandlerErrorCode; message: string } | undefined {
     if (!previous) return undefined;
-    for (const { property, name, why } of IMMUTABLE) {
-        const before = previous?.[property];
+    for (const { property, name, why, writeOnly } of IMMUTABLE) {
+        const before = previous[property];
         const after = desired[property];
-        if (after != null && before !== after) {
-            return { code: HandlerErrorCode.NotUpdatable, message: `${name} cannot be updated: ${why}.` };
-        }
+        if (after == null || (writeOnly && before == null)) continue;
+        if (before !== after) return { code: HandlerErrorCode.NotUpdatable, message: `${name} cannot be updated: ${why}.` };
     }
     return undefined;
 }

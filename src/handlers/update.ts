@@ -21,8 +21,17 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
     const userArn = desired.userArn ?? previous?.userArn;
     const target = parseUserArn(userArn);
     if (!target) return notFound(userArn);
+    const model = ResourceModel.deserialize({ ...desired.serialize(), UserArn: userArn });
     const refused = immutableChange(previous, desired);
-    if (refused) return failed(refused.code, refused.message);
+    if (refused) {
+        // Whether the user exists is decided first: an update of a deleted user is NotFound, whatever it asks.
+        try {
+            if (!(await userExists(connect, userArn!))) return failed(HandlerErrorCode.NotFound, `${ResourceModel.TYPE_NAME} ${userArn} was not found.`);
+        } catch (error) {
+            return afterFailure(toHandlerError(error), context, logger, '[UPDATE]', model);
+        }
+        return failed(refused.code, refused.message);
+    }
     const desiredTags = mergeTags(desired.tags, request.desiredResourceTags);
     const tagProblem = tooManyTags({ ...desiredTags, ...declarationTag(desired) });
     if (tagProblem) return failed(HandlerErrorCode.InvalidRequest, tagProblem);
@@ -36,7 +45,6 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
         userArn: userArn!,
     });
     logger.log(`[UPDATE] plan: ${plan.map((step) => step.id).join(', ') || 'no change'}`);
-    const model = ResourceModel.deserialize({ ...desired.serialize(), UserArn: userArn });
     const onError = async (error: HandlerError, ctx: CallbackContext) => {
         if (error.code === HandlerErrorCode.NotFound) {
             try {

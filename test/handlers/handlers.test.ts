@@ -275,7 +275,8 @@ describe('update', () => {
         const password = await updated(desired, userArn, (m) => (m.Password = 'An0therPassword'));
         assert.equal(password.errorCode, 'NotUpdatable');
         assert.equal(password.message!.includes('An0therPassword'), false);
-        assert.deepEqual(calls(), []);
+        // Each refusal first makes sure the user exists (a deleted user is NotFound), and changes nothing.
+        assert.deepEqual(calls(), ['DescribeUser']);
     });
 
     test('AccessDenied from Connect is AccessDenied, with the missing permission named', async () => {
