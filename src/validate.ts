@@ -23,11 +23,24 @@ const PATTERN_HINTS: Record<string, string> = {
     '/SecurityProfileArns/*': 'a security profile ARN, INSTANCE_ARN/security-profile/ID',
     '/HierarchyGroupArn': 'a hierarchy group ARN, INSTANCE_ARN/agent-group/ID',
     '/UserArn': 'a user ARN, INSTANCE_ARN/agent/ID',
-    '/Tags/*/Key': '1 to 128 letters, digits or + - = . _ : /, not starting with aws:',
+    '/Tags/*/Key': '1 to 128 Unicode letters, digits, spaces or _ . : / = + - @, not starting with aws:',
     '/IdentityInfo/Mobile': 'an E.164 phone number such as +14155550100',
     '/PhoneConfig/DeskPhoneNumber': 'an E.164 phone number such as +14155550100',
     '/PhoneNumberConfigs/*/PhoneNumber': 'an E.164 phone number such as +14155550100',
     '/IdentityInfo/SecondaryEmail': 'an email address',
+};
+
+/**
+ * Properties of the type AWS publishes that Amazon Connect's API has no place for: refused by
+ * name, with the reason, rather than as an unknown property.
+ */
+const NOT_IN_CONNECT: Record<string, string> = {
+    AfterContactWorkMode: 'no Amazon Connect API takes an after contact work mode (CreateUser and UpdateUserConfig take only AfterContactWorkTimeLimit); remove it and set AfterContactWorkTimeLimit',
+};
+
+/** Bounds the published type states wider than Amazon Connect accepts, by property path. */
+const BOUND_REASONS: Record<string, string> = {
+    '/UserProficiencies/*/Level': 'Amazon Connect accepts proficiency levels 1 to 5 only (the published type says 0 to 10)',
 };
 
 const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -91,8 +104,16 @@ function schemaProblems(properties: unknown): string[] {
         switch (error.keyword) {
             case 'required':
                 return `${propertyName(`${at}/${error.params.missingProperty}`)} is required`;
-            case 'additionalProperties':
+            case 'additionalProperties': {
+                const name = error.params.additionalProperty;
+                if (NOT_IN_CONNECT[name]) return `${propertyName(`${at}/${name}`)} cannot be set: ${NOT_IN_CONNECT[name]}`;
                 return `${propertyName(`${at}/${error.params.additionalProperty}`)} is not a property of ${at ? propertyName(at) : ResourceModel.TYPE_NAME}; remove it`;
+            }
+            case 'minimum':
+            case 'maximum': {
+                const reason = BOUND_REASONS[genericPath(at)];
+                return `${propertyName(at)} must be ${error.params.comparison} ${error.params.limit}${reason ? `: ${reason}` : ''}`;
+            }
             case 'pattern': {
                 const hint = PATTERN_HINTS[genericPath(at)];
                 return `${propertyName(at)} must be ${hint ?? `a string matching ${error.params.pattern}`}`;

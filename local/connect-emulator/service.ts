@@ -11,6 +11,8 @@ const VOICE_ENHANCEMENT_MODES = ['VOICE_ISOLATION', 'NOISE_SUPPRESSION', 'NONE']
 const E164 = /^\+[1-9]\d{1,14}$/;
 const PASSWORD = /^(?=.*[a-z])(?=.*[A-Z])(?=.*\d)[a-zA-Z\d\S]{8,64}$/;
 const SECONDARY_EMAIL = /(?=^.{0,265}$)[a-zA-Z0-9._%+-]+@[a-zA-Z0-9.-]+\.[a-zA-Z]{2,63}/;
+// Tag keys as the Connect API model of 2026-08 states them: Unicode letters, spaces, digits and
+// _ . : / = + - @, 1-128 characters, never aws: (connect-api.md §2.1, §2.11).
 const TAG_KEY = /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]*$/u;
 const ID = /^[-a-zA-Z0-9]{1,100}$/;
 const INSTANCE_ARN = /^arn:aws[-a-z0-9]*:connect:([-a-z0-9]+):(\d{12}):instance\/([-a-zA-Z0-9]+)$/;
@@ -401,6 +403,8 @@ export const operations: Record<string, Operation> = {
         const password = body.string('Password', { sensitive: true });
         const directoryUserId = body.string('DirectoryUserId');
         const identity = body.object('IdentityInfo');
+        // Optional: the 2026-08 model requires only Username, SecurityProfileIds, RoutingProfileId
+        // and InstanceId, and UserPhoneConfig has no required member (connect-api.md §2.1).
         const phone = body.object('PhoneConfig');
         const securityProfileIds = body.stringList('SecurityProfileIds', { required: true, min: 1, max: 10 })!;
         const routingProfileId = body.string('RoutingProfileId', { required: true })!;
