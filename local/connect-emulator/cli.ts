@@ -1,7 +1,7 @@
-// `npm run emulator -- [--port N] [--host H] [--seed FILE] [--state FILE]`
+// `npm run emulator -- [--port N] [--host H] [--seed FILE] [--state FILE] [--quota RATE/BURST]`
 import { parseArgs } from 'node:util';
 import { loadSeed, seedArns } from './seed';
-import { startEmulator } from './server';
+import { parseQuota, startEmulator } from './server';
 
 export const DEFAULT_EMULATOR_PORT = 8610;
 
@@ -12,12 +12,14 @@ async function main() {
             host: { type: 'string', default: '127.0.0.1' },
             seed: { type: 'string' },
             state: { type: 'string' },
+            quota: { type: 'string' },
         },
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
     const seed = values.seed ? loadSeed(values.seed) : undefined;
-    const emulator = await startEmulator({ port, host: values.host, seed, stateFile: values.state }).catch((error) => {
+    const quota = values.quota ? parseQuota(values.quota) : undefined;
+    const emulator = await startEmulator({ port, host: values.host, seed, stateFile: values.state, quota }).catch((error) => {
         if (error?.code === 'EADDRINUSE') throw new Error(`port ${port} is already in use (is an emulator already running? try --port)`);
         throw error;
     });
@@ -32,7 +34,8 @@ async function main() {
         for (const attribute of instance.predefinedAttributes) console.log(`    predefined attribute ${attribute.name}: ${attribute.values.join(', ')}`);
     }
     if (values.state) console.log(`  state file: ${values.state}`);
-    console.log(`  admin API: ${emulator.endpoint}/__emulator/{health,journal,faults,reset,users}`);
+    console.log(quota ? `  API quota: ${quota.rate} requests/s, burst ${quota.burst}, per operation (429 ThrottlingException beyond)` : '  API quota: off (--quota 2/5 for Connect\'s default)');
+    console.log(`  admin API: ${emulator.endpoint}/__emulator/{health,journal,faults,quota,reset,users}`);
     const stop = async () => {
         await emulator.close();
         process.exit(0);

@@ -63,6 +63,26 @@ export interface Faults {
 }
 export const NO_FAULTS: Faults = { throttle: 0, internalError: 0, dropConnection: 0, dropResponse: 0, readAfterCreateLag: 0, lagMs: 2000, latencyMs: 0, deny: [], operations: [], maxFaults: 0, cutAfter: 0, seed: 1 };
 
+/**
+ * Amazon Connect's API throttling quota: a token bucket per operation, shared by every caller,
+ * refilled at `rate` requests a second up to `burst`. Connect's default for every user API is
+ * 2/s, burst 5, per account and Region (the "all other operations" row of the admin guide's API
+ * throttling quotas; connect-api.md §5.8). An empty bucket answers 429 ThrottlingException.
+ */
+export interface Quota {
+    rate: number;
+    burst: number;
+}
+export const CONNECT_DEFAULT_QUOTA: Quota = { rate: 2, burst: 5 };
+
+/** "2/5" (rate per second / burst) as a Quota; throws a message naming the flag otherwise. */
+export function parseQuota(text: string): Quota {
+    const match = /^(\d+(?:\.\d+)?)\/(\d+)$/.exec(text.trim());
+    const quota = match ? { rate: Number(match[1]), burst: Number(match[2]) } : undefined;
+    if (!quota || quota.rate <= 0 || quota.burst < 1) throw new Error(`--quota must be RATE/BURST, e.g. 2/5 (Connect's default), not "${text}"`);
+    return quota;
+}
+
 export interface JournalEntry {
     seq: number;
     time: number;
@@ -71,7 +91,7 @@ export interface JournalEntry {
     path: string;
     status: number;
     errorType?: string;
-    fault?: 'throttle' | 'internalError' | 'dropConnection' | 'dropResponse' | 'readAfterCreateLag' | 'cut';
+    fault?: 'throttle' | 'internalError' | 'dropConnection' | 'dropResponse' | 'readAfterCreateLag' | 'cut' | 'quota';
 }
 
 export interface EmulatorOptions {
@@ -81,6 +101,8 @@ export interface EmulatorOptions {
     /** JSON file the users are loaded from at start and saved to after each change. */
     stateFile?: string;
     faults?: Partial<Faults>;
+    /** Enforce an API quota (off when absent). */
+    quota?: Quota;
 }
 
 /** mulberry32: small, seedable, good enough for fault dice. */
@@ -116,6 +138,8 @@ export class Emulator {
     private faultsInjected = 0;
     private executedSinceFaults = 0;
     private saveTimer: NodeJS.Timeout | undefined;
+    private quota: Quota | undefined;
+    private buckets = new Map<string, { tokens: number; at: number }>();
     endpoint = '';
 
     constructor(
@@ -138,7 +162,32 @@ export class Emulator {
         return { ...this.faults };
     }
 
-    /** Forgets every user and the journal, and turns faults off. */
+    /** Turns the API quota on (full buckets), or off with undefined. */
+    setQuota(quota: Quota | undefined) {
+        if (quota && !(quota.rate > 0 && quota.burst >= 1)) throw new Error('a quota needs rate > 0 and burst >= 1');
+        this.quota = quota ? { rate: quota.rate, burst: quota.burst } : undefined;
+        this.buckets.clear();
+    }
+
+    getQuota(): Quota | undefined {
+        return this.quota && { ...this.quota };
+    }
+
+    /** Takes a token from the operation's bucket; false when it is empty. */
+    private withinQuota(operation: string): boolean {
+        if (!this.quota) return true;
+        const { rate, burst } = this.quota;
+        const now = performance.now();
+        const bucket = this.buckets.get(operation) ?? { tokens: burst, at: now };
+        bucket.tokens = Math.min(burst, bucket.tokens + ((now - bucket.at) / 1000) * rate);
+        bucket.at = now;
+        this.buckets.set(operation, bucket);
+        if (bucket.tokens < 1) return false;
+        bucket.tokens -= 1;
+        return true;
+    }
+
+    /** Forgets every user and the journal, turns faults off and refills the quota's buckets (the quota stays). */
     reset() {
         for (const instance of this.service.instances.values()) {
             instance.users.clear();
@@ -146,6 +195,7 @@ export class Emulator {
         }
         this.journal.length = 0;
         this.setFaults({});
+        this.buckets.clear();
         this.scheduleSave();
     }
 
@@ -227,6 +277,10 @@ export class Emulator {
                 const principal = 'arn:aws:sts::123456789012:assumed-role/CloudFormationExecutionRole/session';
                 return fail(new ServiceError('AccessDeniedException', 403, `User: ${principal} is not authorized to perform: connect:${route.operation}`));
             }
+            if (!this.withinQuota(route.operation)) {
+                entry.fault = 'quota';
+                return fail(new ServiceError('ThrottlingException', 429, 'Rate exceeded'));
+            }
             await this.latency();
             // Every die is rolled whatever the outcome, so a seed replays the same sequence.
             const eligible = (f.operations.length === 0 || f.operations.includes(route.operation)) && (f.maxFaults === 0 || this.faultsInjected < f.maxFaults);
@@ -287,6 +341,13 @@ export class Emulator {
                 case 'PUT faults':
                     this.setFaults(body as Partial<Faults>);
                     return reply(200, this.getFaults());
+                case 'GET quota':
+                    return reply(200, { quota: this.getQuota() ?? null });
+                case 'PUT quota': {
+                    const quota = (body as { quota?: Quota | null }).quota;
+                    this.setQuota(quota ?? undefined);
+                    return reply(200, { quota: this.getQuota() ?? null });
+                }
                 case 'POST reset':
                     this.reset();
                     return reply(200, {});
@@ -329,6 +390,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const server = createServer();
     const emulator = new Emulator(server, options.seed ?? DEFAULT_SEED, options.stateFile);
     if (options.faults) emulator.setFaults(options.faults);
+    if (options.quota) emulator.setQuota(options.quota);
     server.on('request', (request, response) => void emulator.handle(request, response));
     emulator.endpoint = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     return emulator;
