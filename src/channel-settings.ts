@@ -21,7 +21,7 @@ import {
     PhoneNumberConfig,
     ResourceModel,
     VoiceEnhancementConfig,
-} from './models';
+} from './generated/models';
 import { RESERVED_TAG_PREFIX } from './tags';
 
 export const CHANNELS = ['VOICE', 'CHAT', 'TASK', 'EMAIL'] as const;

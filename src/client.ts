@@ -5,12 +5,29 @@ import * as connect from '@aws-sdk/client-connect';
 import type { SessionProxy } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 
 /**
- * The SDK retries throttles, 500s and dropped connections itself, 3 attempts in all, with its
- * token bucket; when those are spent the handler answers IN_PROGRESS and CloudFormation calls
- * back after a backoff (progress.ts). So a throttled step costs at most
- * SDK_MAX_ATTEMPTS x (MAX_TRANSIENT_RETRIES + 1) calls.
+ * In-invocation attempts per call. A throttle gets one: Connect's quota is a bucket shared by
+ * every handler of the account, so an immediate retry only drains it for the others; the
+ * handler answers IN_PROGRESS and comes back after a jittered delay instead (progress.ts). A 500
+ * or a dropped connection is not load: the SDK tries those up to SDK_MAX_ATTEMPTS times.
  */
 export const SDK_MAX_ATTEMPTS = 3;
+export const SDK_THROTTLE_ATTEMPTS = 1;
+
+/** The SDK's retry strategy (RetryStrategyV2) with that policy; full jitter, 100 ms base, as the SDK's standard mode. */
+const retryStrategy = {
+    async acquireInitialRetryToken() {
+        return { count: 0, delay: 0, getRetryCount() { return this.count; }, getRetryDelay() { return this.delay; } };
+    },
+    async refreshRetryTokenForRetry(token: { count: number; delay: number }, info: { errorType: string }) {
+        const attempts = token.count + 1;
+        if (info.errorType === 'THROTTLING' ? attempts >= SDK_THROTTLE_ATTEMPTS : info.errorType === 'CLIENT_ERROR' || attempts >= SDK_MAX_ATTEMPTS) {
+            // The SDK rethrows the call's own error when the strategy refuses another attempt.
+            throw new Error('no further attempt');
+        }
+        return { ...token, count: attempts, delay: Math.random() * Math.min(20_000, 100 * 2 ** attempts), getRetryCount() { return this.count; }, getRetryDelay() { return this.delay; } };
+    },
+    recordSuccess() {},
+};
 
 /** Every Connect operation the handlers call, by name: plan steps name them. */
 const COMMANDS = {
@@ -32,6 +49,7 @@ const COMMANDS = {
     UntagResource: connect.UntagResourceCommand,
 } as const;
 export type Operation = keyof typeof COMMANDS;
+export const OPERATIONS = Object.keys(COMMANDS) as Operation[];
 type Input<O extends Operation> = ConstructorParameters<(typeof COMMANDS)[O]>[0];
 interface Outputs {
     CreateUser: connect.CreateUserCommandOutput;
@@ -75,8 +93,7 @@ export function connectFor(session: SessionProxy | null | undefined, region: str
             client: new connect.ConnectClient({
                 region: resolvedRegion,
                 credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: credentials.sessionToken },
-                maxAttempts: SDK_MAX_ATTEMPTS,
-                retryMode: 'standard',
+                retryStrategy: retryStrategy as unknown as connect.ConnectClientConfig['retryStrategy'],
             }),
         };
     }

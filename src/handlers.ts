@@ -10,6 +10,7 @@ import {
     SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { connectFor } from './client';
+import { HANDLER_TIMEOUT_MS } from './generated/handler-timeouts';
 import { create } from './handlers/create';
 import { remove } from './handlers/delete';
 import { list } from './handlers/list';
@@ -17,15 +18,17 @@ import { read } from './handlers/read';
 import { update } from './handlers/update';
 import { currentInvocation, describeEvent, Invocation, redactSecrets, withInvocation } from './invocation';
 import { invalidMessage } from './validate';
-import { ResourceModel, TypeConfigurationModel } from './models';
+import { ResourceModel, TypeConfigurationModel } from './generated/models';
 import { CallbackContext, failed, HandlerArgs } from './progress';
 
 type Handler = (args: HandlerArgs) => Promise<ProgressEvent<ResourceModel>>;
 
-async function run(handler: Handler, session: SessionProxy | undefined, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
+async function run(handler: Handler, session: SessionProxy | undefined, request: ResourceHandlerRequest<ResourceModel>, received: CallbackContext, logger: LoggerProxy, timed?: keyof typeof HANDLER_TIMEOUT_MS) {
     const connect = connectFor(session, request.region);
     if (!connect) return failed(HandlerErrorCode.InvalidCredentials, 'The request carries no caller credentials to call Amazon Connect with.');
     const invocation = currentInvocation();
+    // The first invocation of an operation starts its clock: retries stop when the handler's timeoutInMinutes would pass.
+    const context = timed ? { deadline: Date.now() + HANDLER_TIMEOUT_MS[timed], ...received } : received;
     return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken, checked: invocation?.checked } });
 }
 
@@ -38,7 +41,7 @@ class Resource extends BaseResource<ResourceModel, TypeConfigurationModel> {
 
     @handlerEvent(Action.Create)
     async create(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
-        return run(create, session, request, context, logger);
+        return run(create, session, request, context, logger, 'CREATE');
     }
 
     @handlerEvent(Action.Read)
@@ -48,12 +51,12 @@ class Resource extends BaseResource<ResourceModel, TypeConfigurationModel> {
 
     @handlerEvent(Action.Update)
     async update(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
-        return run(update, session, request, context, logger);
+        return run(update, session, request, context, logger, 'UPDATE');
     }
 
     @handlerEvent(Action.Delete)
     async delete(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
-        return run(remove, session, request, context, logger);
+        return run(remove, session, request, context, logger, 'DELETE');
     }
 
     @handlerEvent(Action.List)

@@ -1,6 +1,6 @@
 // What Connect cannot change once a user exists. The update planner refuses a change to these
 // (NotUpdatable); the generated docs say so. No runtime imports: the docs generator reads it.
-import type { ResourceModel } from './models';
+import type { ResourceModel } from './generated/models';
 
 /**
  * Each with the reason a template author reads. A write-only property is never read back, so

@@ -8,7 +8,7 @@ import {
 import type { ResourceHandlerRequest } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { Connect, Operation } from './client';
 import { HandlerError, toHandlerError } from './errors';
-import { ResourceModel } from './models';
+import { ResourceModel } from './generated/models';
 import type { Validated } from './validate';
 
 /** What every handler gets. */
@@ -27,6 +27,8 @@ export interface CallbackContext {
     userArn?: string;
     /** Steps already done (create: CreateUser, AssociateUserProficiencies; update: plan step ids). */
     done?: string[];
+    /** When this operation must give up waiting (ms since the epoch): its handler's timeoutInMinutes after its first invocation. */
+    deadline?: number;
     /** Consecutive IN_PROGRESS rounds spent on throttles, 500s and network failures. */
     retries?: number;
     /** Rounds spent waiting for a new user to become visible (Connect is eventually consistent). */
@@ -35,15 +37,37 @@ export interface CallbackContext {
     seen?: boolean;
     /** A DeleteUser went out in an earlier round: a NotFound now means it took effect. */
     deleteSent?: boolean;
+    /** Connect said the Username is taken: look for the user an earlier attempt of this request made. */
+    adopting?: boolean;
+    /** The Password, sealed to this request's token, while CreateUser has not succeeded (see sealed.ts). */
+    sealedPassword?: string;
 }
 
-/** Rounds of retry after the SDK's own attempts; with its 3 attempts, at most 27 calls per step. */
-export const MAX_TRANSIENT_RETRIES = 8;
 /** A new user normally shows within seconds; 1+2+4+8+15x6 s is over ten minutes of patience. */
 export const MAX_STABILIZE_POLLS = 10;
+/** Kept free at the end of the handler's time, for the last invocation itself. */
+export const DEADLINE_MARGIN_MS = 60_000;
 
-/** Whole seconds, doubling from 1 to a cap of 15: deterministic, no jitter in the context. */
+/** Whole seconds, doubling from 1 to a cap of 15: the wait for a new user to show. */
 export const backoffSeconds = (round: number) => Math.min(15, 2 ** Math.max(0, round - 1));
+
+/**
+ * The retry policy, in whole seconds (CloudFormation's callback delay), for the `round`-th
+ * consecutive transient failure of a step.
+ * - Throttling: Connect's quota is one bucket for every handler of the account, and a stack's
+ *   handlers are throttled together. The first retry is spread uniformly over 1..32 s and the
+ *   second over 1..64 s, so a herd comes back a few at a time; each further one waits between
+ *   half and all of 90 s, so the worst case after that is one call every 45 s.
+ * - A 500 or a network failure is not load: 1, 2, 4... up to 60 s, each between half and all of it.
+ */
+export function retryDelaySeconds(error: HandlerError, round: number, random: () => number = Math.random): number {
+    const throttled = error.code === HandlerErrorCode.Throttling;
+    const window = throttled ? Math.min(THROTTLE_CAP_SECONDS, THROTTLE_FIRST_WINDOW_SECONDS * 2 ** (round - 1)) : Math.min(60, 2 ** (round - 1));
+    const low = throttled && round <= 2 ? 1 : Math.max(1, Math.ceil(window / 2));
+    return low + Math.floor(random() * (window - low + 1));
+}
+export const THROTTLE_FIRST_WINDOW_SECONDS = 32;
+export const THROTTLE_CAP_SECONDS = 90;
 
 export type Outcome = { ok: true; context: CallbackContext } | { ok: false; event: ProgressEvent<ResourceModel> };
 
@@ -78,8 +102,9 @@ export function success(model?: ResourceModel): ProgressEvent<ResourceModel> {
 
 /**
  * What to answer when a call failed: another round for what may pass (throttling, 500s, the
- * network), bounded, carrying `model`; a FAILED event for the rest, with a model only when
- * `failedModel` is given (a create that made a user CloudFormation must be able to delete).
+ * network) while the handler's time allows, carrying `model`; a FAILED event for the rest, and
+ * once the next wait would end past the deadline, with a model only when `failedModel` is given
+ * (a create that made a user CloudFormation must be able to delete).
  */
 export function afterFailure(
     error: HandlerError,
@@ -90,10 +115,14 @@ export function afterFailure(
     failedModel?: ResourceModel,
 ): ProgressEvent<ResourceModel> {
     const retries = (context.retries ?? 0) + 1;
-    if (error.transient && retries <= MAX_TRANSIENT_RETRIES) {
-        const delay = backoffSeconds(retries);
-        logger.log(`${label} ${error.code}, retrying in ${delay}s (round ${retries} of ${MAX_TRANSIENT_RETRIES})`);
-        return inProgress({ ...context, retries }, delay, model);
+    if (error.transient) {
+        const delay = retryDelaySeconds(error, retries);
+        if (Date.now() + delay * 1000 + DEADLINE_MARGIN_MS <= (context.deadline ?? 0)) {
+            logger.log(`${label} ${error.code}, retrying in ${delay}s (round ${retries})`);
+            return inProgress({ ...context, retries }, delay, model);
+        }
+        logger.log(`${label} ${error.code}: the handler's time is spent`);
+        return failed(error.code, `${error.message} Gave up after ${retries} rounds: the next wait would pass the handler's timeout.`, failedModel);
     }
     logger.log(`${label} ${error.code}: ${error.message}`);
     return failed(error.code, error.message, failedModel);

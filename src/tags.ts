@@ -1,5 +1,5 @@
 // Tags as CloudFormation wants them on the user, and the difference between two tag sets.
-import type { Tag } from './models';
+import type { Tag } from './generated/models';
 
 /** Keys under this prefix are this provider's records on the user, never the template's. */
 export const RESERVED_TAG_PREFIX = 'cfn-connect-user:';

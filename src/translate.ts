@@ -19,7 +19,7 @@ import {
     UserPhoneConfig,
     UserProficiency,
     VoiceEnhancementConfig,
-} from './models';
+} from './generated/models';
 import { coveredPhoneMembers, createUserLists, declarationTag, fromUser } from './channel-settings';
 import { isManagedTagKey } from './tags';
 

@@ -1,7 +1,7 @@
 // The update plan: from the previous and the desired model, the Connect calls that are needed,
 // in a safe order, and nothing else. Pure: the executor in progress.ts runs it.
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import type { ResourceModel } from './models';
+import type { ResourceModel } from './generated/models';
 import { diffTags } from './tags';
 import { IMMUTABLE } from './immutable';
 import { declarationTag, phoneSettingsChanged, userConfigChanges } from './channel-settings';

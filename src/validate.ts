@@ -3,11 +3,16 @@
 // cannot say. Messages name the property and what is allowed, never a value of Password.
 import type { ErrorObject } from 'ajv';
 import { channelSettingProblems, voiceDeskNumber } from './channel-settings';
-import { ResourceModel } from './models';
+import { ResourceModel } from './generated/models';
 import { RESERVED_TAG_PREFIX } from './tags';
-import { ARRAY_LIMITS, PRIMITIVE_PATHS, validate } from './schema-validator';
+import type * as SchemaValidator from './generated/schema-validator';
 
-const validateSchema = validate as ((data: unknown) => boolean) & { errors?: ErrorObject[] | null };
+// The compiled schema is the largest module of ours, and only CREATE and UPDATE need it: loaded
+// on first use, so READ, DELETE and LIST never compile it.
+let compiled: typeof SchemaValidator | undefined;
+const schemaValidator = () => (compiled ??= require('./generated/schema-validator') as typeof SchemaValidator);
+const validateSchema = (data: unknown) => (schemaValidator().validate as (data: unknown) => boolean)(data);
+const schemaErrors = () => (schemaValidator().validate as { errors?: ErrorObject[] | null }).errors;
 
 export type Properties = Record<string, unknown>;
 export type Validated = { ok: true; properties: Properties } | { ok: false; problems: string[] };
@@ -61,6 +66,7 @@ const genericPath = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, '/*')
  * refuse. Objects are rebuilt with Object.fromEntries so a "__proto__" key stays a plain key.
  */
 export function recast(value: unknown, path = ''): unknown {
+    const { PRIMITIVE_PATHS } = schemaValidator();
     const type = PRIMITIVE_PATHS[path as keyof typeof PRIMITIVE_PATHS];
     if (type && typeof value === 'string') {
         if (type === 'boolean' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
@@ -81,6 +87,7 @@ export function recast(value: unknown, path = ''): unknown {
  * pair, so a template with 100,000 tags would keep the handler busy for minutes.
  */
 function oversizedArrays(properties: unknown): string[] {
+    const { ARRAY_LIMITS } = schemaValidator();
     const problems: string[] = [];
     const visit = (value: unknown, pointer: string, generic: string) => {
         if (!Array.isArray(value)) {
@@ -99,7 +106,7 @@ function schemaProblems(properties: unknown): string[] {
     const oversized = oversizedArrays(properties);
     if (oversized.length > 0) return oversized;
     if (validateSchema(properties)) return [];
-    return (validateSchema.errors ?? []).map((error: ErrorObject<string, any>) => {
+    return (schemaErrors() ?? []).map((error: ErrorObject<string, any>) => {
         const at = error.instancePath as string;
         switch (error.keyword) {
             case 'required':

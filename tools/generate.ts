@@ -8,11 +8,24 @@ import { renderDocs } from './render-docs';
 import { renderRole } from './render-role';
 import { renderValidator } from './render-validator';
 
+/** How long CloudFormation gives each mutating handler, in ms: the handlers' retry budget. */
+function renderHandlerTimeouts(schema: JsonSchema): string {
+    // The meta-schema's default when a handler declares none.
+    const minutes = (action: string) => schema.handlers?.[action]?.timeoutInMinutes ?? 120;
+    return [
+        '// This is a generated file. Modifications will be overwritten: edit aws-connect-user.json and run `npm run generate`.',
+        '/** The timeoutInMinutes each handler declares, in milliseconds. */',
+        `export const HANDLER_TIMEOUT_MS = { CREATE: ${minutes('create') * 60_000}, UPDATE: ${minutes('update') * 60_000}, DELETE: ${minutes('delete') * 60_000} } as const;`,
+        '',
+    ].join('\n');
+}
+
 /** Every generated file, keyed by its path relative to the repository root. */
 export function renderAll(schema: JsonSchema): Map<string, string> {
     return new Map([
-        ['src/models.ts', renderModels(schema)],
-        ['src/schema-validator.ts', renderValidator(schema)],
+        ['src/generated/models.ts', renderModels(schema)],
+        ['src/generated/schema-validator.ts', renderValidator(schema)],
+        ['src/generated/handler-timeouts.ts', renderHandlerTimeouts(schema)],
         ['resource-role.yaml', renderRole(schema)],
         ...renderDocs(schema),
     ]);

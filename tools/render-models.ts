@@ -1,5 +1,6 @@
-// Renders src/models.ts from the resource schema: the classes `cfn generate` makes for the
-// TypeScript plugin (BaseModel subclasses, PascalCase JSON names exposed on camelCase fields,
+// Renders src/generated/models.ts from the resource schema: the classes `cfn generate` makes for the
+// TypeScript plugin (which writes its own src/models.ts: nothing here imports that one; see the
+// README's "Shipping it") (BaseModel subclasses, PascalCase JSON names exposed on camelCase fields,
 // transformValue to recast the strings CloudFormation sends for booleans and numbers).
 //
 // Two deliberate departures from the plugin's template:

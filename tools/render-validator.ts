@@ -1,4 +1,4 @@
-// Renders src/schema-validator.ts: the resource schema compiled by ajv ahead of time into plain
+// Renders src/generated/schema-validator.ts: the resource schema compiled by ajv ahead of time into plain
 // JavaScript, so validating a model costs no schema compilation at cold start.
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';

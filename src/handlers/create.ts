@@ -5,20 +5,17 @@
 // a marker tag that proves it came from this very request.
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { createHash } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Connect } from '../client';
 import { HandlerError, toHandlerError } from '../errors';
-import { ResourceModel } from '../models';
+import { ResourceModel } from '../generated/models';
 import { afterFailure, backoffSeconds, CallbackContext, failed, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, runSteps, success } from '../progress';
 import { declarationTag } from '../channel-settings';
+import { seal, unseal } from '../sealed';
 import { CREATE_MARKER_TAG, MAX_TAGS, mergeTags, tooManyTags } from '../tags';
 import { proficiencyRequest, toCreateUserRequest } from '../translate';
 import { desiredModel, validateProperties } from '../validate';
 import { missingReference, userExists } from './not-found';
 import { readUser } from './read';
-
-/** CreateUser is retried here, not through IN_PROGRESS: until it succeeds there is no identifier to hand back. */
-export const CREATE_ATTEMPTS = 4;
 
 export async function create(args: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
     const { connect, request, logger } = args;
@@ -28,23 +25,25 @@ export async function create(args: HandlerArgs): Promise<ProgressEvent<ResourceM
     let context: CallbackContext = { ...args.context };
 
     if (!context.userArn) {
-        const made = await createUser(args, desired);
+        const made = await createUser(args, desired, context);
         if ('event' in made) return made.event;
-        context = { ...context, userArn: made.userArn, done: ['CreateUser'] };
+        const { sealedPassword: _sealed, adopting: _adopting, ...rest } = context;
+        context = { ...rest, userArn: made.userArn, done: ['CreateUser'], retries: 0 };
     }
     const model = ResourceModel.deserialize({ ...desired.serialize(), UserArn: context.userArn });
     const whileStabilizing = (error: HandlerError, ctx: CallbackContext) => stabilizing(connect, error, ctx, args, model);
 
-    const proficiencies = desired.userProficiencies ?? [];
+    const proficiencies = (desired.userProficiencies ?? []).map(proficiencyRequest);
     const steps = proficiencies.length === 0 ? [] : [{
         id: 'AssociateUserProficiencies',
         operation: 'AssociateUserProficiencies' as const,
-        input: { InstanceId: desired.instanceArn, UserId: context.userArn, UserProficiencies: proficiencies.map(proficiencyRequest) },
+        input: { InstanceId: desired.instanceArn, UserId: context.userArn, UserProficiencies: proficiencies },
     }];
     const ran = await runSteps(connect, steps, context, logger, '[CREATE]', whileStabilizing);
     if (!ran.ok) return ran.event;
     try {
-        return success(await readUser(connect, context.userArn!));
+        // The user's proficiencies are exactly the ones just associated: no need to list them.
+        return success(await readUser(connect, context.userArn!, proficiencies));
     } catch (error) {
         return whileStabilizing(toHandlerError(error), ran.context);
     }
@@ -55,47 +54,63 @@ function createMarker(clientRequestToken: string | undefined): string | undefine
     return clientRequestToken ? createHash('sha256').update(clientRequestToken).digest('hex').slice(0, 40) : undefined;
 }
 
-async function createUser({ connect, request, logger }: HandlerArgs, desired: ResourceModel): Promise<{ userArn: string } | { event: ProgressEvent<ResourceModel> }> {
+type Made = { userArn: string } | { event: ProgressEvent<ResourceModel> };
+
+/**
+ * CreateUser, once. Until it succeeds there is no identifier, so a throttle or a 500 answers
+ * IN_PROGRESS with the desired model (no UserArn yet) and the Password sealed in the context.
+ * AlreadyExists means the name is taken, possibly by this very request's earlier attempt whose
+ * answer was lost: the user is adopted when it carries this request's marker.
+ */
+async function createUser({ connect, request, logger }: HandlerArgs, desired: ResourceModel, context: CallbackContext): Promise<Made> {
+    const token = request.clientRequestToken;
+    const password = desired.password ?? (context.sealedPassword && token ? unseal(context.sealedPassword, token) : undefined);
+    if (context.sealedPassword && password == null) {
+        return { event: failed(HandlerErrorCode.GeneralServiceException, 'The Password could not be carried over from the earlier invocation of this request (its request token changed); run the stack operation again.') };
+    }
     const tags = mergeTags(desired.tags, request.desiredResourceTags);
     const onUser = { ...tags, ...declarationTag(desired) };
     const tagProblem = tooManyTags(onUser);
     if (tagProblem) return { event: failed(HandlerErrorCode.InvalidRequest, tagProblem) };
     // The marker only fits where the template leaves room; without it a lost answer is AlreadyExists.
-    const marker = createMarker(request.clientRequestToken);
+    const marker = createMarker(token);
     if (marker && Object.keys(onUser).length < MAX_TAGS) tags[CREATE_MARKER_TAG] = marker;
-    const input = toCreateUserRequest(desired, tags);
+    const withPassword = password == null ? desired : ResourceModel.deserialize({ ...desired.serialize(), Password: password });
+    // What the next round needs: the Password, sealed; with no token to seal it to, there is no next round.
+    const later = (ctx: CallbackContext) => (password != null && token ? { ...ctx, sealedPassword: seal(password, token) } : password != null ? undefined : ctx);
 
-    let lookingForOwnUser = false;
-    for (let attempt = 1; ; attempt++) {
-        try {
-            if (!lookingForOwnUser) {
-                const { UserArn } = await connect.call('CreateUser', input);
+    let adopting = context.adopting === true;
+    try {
+        if (!adopting) {
+            try {
+                const { UserArn } = await connect.call('CreateUser', toCreateUserRequest(withPassword, tags));
                 logger.log('[CREATE][STEP CreateUser] done');
                 return { userArn: UserArn! };
+            } catch (caught) {
+                if (toHandlerError(caught).code !== HandlerErrorCode.AlreadyExists) throw caught;
+                adopting = true;
             }
-            const own = await findOwnUser(connect, desired, marker);
-            if (own === 'not-visible') throw Object.assign(new Error('not visible yet'), { name: 'ThrottlingException', operation: 'ListUsers' });
-            if (own) {
-                logger.log('[CREATE] an earlier attempt of this request created the user; adopting it');
-                return { userArn: own };
-            }
-            return { event: failed(HandlerErrorCode.AlreadyExists, `A user named ${desired.username} already exists in ${desired.instanceArn}, and this stack did not create it: choose another Username, or import the existing user.`) };
-        } catch (caught) {
-            const error = toHandlerError(caught);
-            if (!lookingForOwnUser && error.code === HandlerErrorCode.AlreadyExists) {
-                lookingForOwnUser = true;
-                attempt = 0;
-                continue;
-            }
-            if (error.transient && attempt < CREATE_ATTEMPTS) {
-                logger.log(`[CREATE][STEP CreateUser] ${error.code}, trying again in ${backoffSeconds(attempt)}s`);
-                await sleep(backoffSeconds(attempt) * 1000);
-                continue;
-            }
-            // Nothing was created that CloudFormation could clean up: no model.
-            const final = error.code === HandlerErrorCode.NotFound ? missingReference(error) : error;
-            return { event: failed(final.code, final.message) };
         }
+        const own = await findOwnUser(connect, desired, marker);
+        if (own === 'not-visible') {
+            // Connect said the name is taken but does not list it yet (eventual consistency).
+            const polls = (context.polls ?? 0) + 1;
+            const next = later({ ...context, adopting, polls });
+            if (polls > MAX_STABILIZE_POLLS || !next) return { event: failed(HandlerErrorCode.NotStabilized, `Amazon Connect says the Username ${desired.username} is taken but does not list that user.`) };
+            return { event: inProgress(next, backoffSeconds(polls), desired) };
+        }
+        if (own) {
+            logger.log('[CREATE] an earlier attempt of this request created the user; adopting it');
+            return { userArn: own };
+        }
+        return { event: failed(HandlerErrorCode.AlreadyExists, `A user named ${desired.username} already exists in ${desired.instanceArn}, and this stack did not create it: choose another Username, or import the existing user.`) };
+    } catch (caught) {
+        const error = toHandlerError(caught);
+        const next = later({ ...context, adopting });
+        // Nothing was created that CloudFormation could clean up: no model on FAILED.
+        if (error.transient && next) return { event: afterFailure(error, next, logger, '[CREATE][STEP CreateUser]', desired) };
+        const final = error.code === HandlerErrorCode.NotFound ? missingReference(error) : error;
+        return { event: failed(final.code, final.message) };
     }
 }
 

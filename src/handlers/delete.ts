@@ -1,7 +1,7 @@
 // DELETE: DeleteUser. A user that is already gone is NotFound, as the contract asks.
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { toHandlerError } from '../errors';
-import type { ResourceModel } from '../models';
+import type { ResourceModel } from '../generated/models';
 import { afterFailure, HandlerArgs, success } from '../progress';
 import { parseUserArn } from '../translate';
 import { notFound } from './read';

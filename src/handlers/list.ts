@@ -1,7 +1,7 @@
 // LIST: one ListUsers page per invocation; identifiers and what the summary holds, no call per user.
 import { HandlerErrorCode, OperationStatus, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { toHandlerError } from '../errors';
-import type { ResourceModel } from '../models';
+import type { ResourceModel } from '../generated/models';
 import { failed, HandlerArgs } from '../progress';
 import { fromUserSummary } from '../translate';
 

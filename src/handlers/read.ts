@@ -1,18 +1,24 @@
 // READ: DescribeUser plus every page of ListUserProficiencies, as a model.
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import type { UserProficiency as ConnectProficiency } from '@aws-sdk/client-connect';
 import type { Connect } from '../client';
 import { toHandlerError } from '../errors';
-import { ResourceModel } from '../models';
+import { ResourceModel } from '../generated/models';
 import { failed, HandlerArgs, success } from '../progress';
 import { fromDescribeUser, parseUserArn } from '../translate';
 
 /**
  * The user as CloudFormation models it; throws what the Connect calls throw. DescribeUser and
- * the first page of proficiencies are independent, so they go out together.
+ * the first page of proficiencies are independent, so they go out together; a caller that knows
+ * the proficiencies for certain (create, which just associated them) passes them instead.
  */
-export async function readUser(connect: Connect, userArn: string): Promise<ResourceModel> {
+export async function readUser(connect: Connect, userArn: string, knownProficiencies?: ConnectProficiency[]): Promise<ResourceModel> {
     const { instanceArn } = parseUserArn(userArn)!;
     const target = { InstanceId: instanceArn, UserId: userArn };
+    if (knownProficiencies) {
+        const { User } = await connect.call('DescribeUser', target);
+        return fromDescribeUser(User!, knownProficiencies, instanceArn);
+    }
     const page = (NextToken?: string) => connect.call('ListUserProficiencies', { ...target, MaxResults: 100, NextToken });
     const [{ User }, first] = await Promise.all([connect.call('DescribeUser', target), page()]);
     const proficiencies = [...(first.UserProficiencyList ?? [])];

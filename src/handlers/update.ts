@@ -3,7 +3,7 @@
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { declarationTag } from '../channel-settings';
 import { HandlerError, toHandlerError } from '../errors';
-import { ResourceModel } from '../models';
+import { ResourceModel } from '../generated/models';
 import { afterFailure, CallbackContext, failed, HandlerArgs, runSteps, success } from '../progress';
 import { mergeTags, tooManyTags } from '../tags';
 import { parseUserArn } from '../translate';

@@ -249,10 +249,12 @@ describe('update', () => {
         const first = await invoke('UPDATE', change, { previous: desired });
         assert.equal(first.status, 'IN_PROGRESS');
         assert.deepEqual(first.callbackContext?.done, ['UpdateUserIdentityInfo']);
-        assert.equal(first.callbackDelaySeconds, 1);
+        // One attempt per throttled call; the herd's first retry is spread over 1..32 s.
+        assert.ok(Number.isInteger(first.callbackDelaySeconds) && first.callbackDelaySeconds! >= 1 && first.callbackDelaySeconds! <= 32);
         assert.equal(first.resourceModel?.UserArn, userArn);
-        const second = await invoke('UPDATE', first.resourceModel!, { previous: desired, context: first.callbackContext });
+        const { event: second, rounds } = await drive('UPDATE', first.resourceModel!, { previous: desired, context: first.callbackContext });
         assert.equal(second.status, 'SUCCESS', second.message);
+        assert.equal(rounds.length, 3, 'two more throttled rounds, then the rest');
         assert.deepEqual(mutatingCalls(), ['UpdateUserIdentityInfo', 'UpdateUserRoutingProfile', 'UpdateUserRoutingProfile', 'UpdateUserRoutingProfile', 'UpdateUserRoutingProfile', 'TagResource']);
         assert.equal(second.resourceModel!.IdentityInfo.FirstName, 'Augusta');
     });

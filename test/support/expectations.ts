@@ -2,7 +2,7 @@
 // written out, sets as sorted lists), against what the emulator really stores.
 import { seedArns } from '../../local/connect-emulator/seed';
 import { ConnectService, operations } from '../../local/connect-emulator/service';
-import { ResourceModel } from '../../src/models';
+import { ResourceModel } from '../../src/generated/models';
 import { fromDescribeUser } from '../../src/translate';
 
 type Json = Record<string, any>;

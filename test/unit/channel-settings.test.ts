@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
 import { ConnectService, operations } from '../../local/connect-emulator/service';
 import { decided, decodeDeclared, Declared, encodeDeclared, SETTINGS, userConfigChanges } from '../../src/channel-settings';
-import { ResourceModel } from '../../src/models';
+import { ResourceModel } from '../../src/generated/models';
 import { mergeTags } from '../../src/tags';
 import { toCreateUserRequest } from '../../src/translate';
 import { planUpdate } from '../../src/update-plan';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { ResourceModel, UserPhoneConfig } from '../../src/models';
+import { ResourceModel, UserPhoneConfig } from '../../src/generated/models';
 import { userModelJson } from '../support/arbitraries';
 
 test('deserialize then serialize returns exactly the CloudFormation JSON', () => {

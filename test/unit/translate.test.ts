@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { toHandlerError } from '../../src/errors';
-import { ResourceModel } from '../../src/models';
+import { ResourceModel } from '../../src/generated/models';
 import { CREATE_MARKER_TAG, diffTags, mergeTags } from '../../src/tags';
 import { fromDescribeUser, parseUserArn, phoneConfigRequest, toCreateUserRequest } from '../../src/translate';
 

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
 import { ConnectService, operations } from '../../local/connect-emulator/service';
-import { ResourceModel } from '../../src/models';
+import { ResourceModel } from '../../src/generated/models';
 import { mergeTags } from '../../src/tags';
 import { toCreateUserRequest } from '../../src/translate';
 import { immutableChange, planUpdate, Step } from '../../src/update-plan';
