@@ -2,12 +2,15 @@
 // `--no-check` skips the type-check (tests that only need a fresh bundle use it).
 import { build, Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 export const BUNDLE = join(ROOT, 'dist', 'handlers.js');
 export const AWS_SDK_V2_BUNDLE = join(ROOT, 'dist', 'aws-sdk-v2.js');
+/** esbuild's account of what went into dist/handlers.js (not part of the Lambda code). */
+export const BUNDLE_META = join(ROOT, 'dist', 'handlers.meta.json');
 
 /**
  * The aws-sdk v2 clients the CloudFormation library imports at load time, for its provider log
@@ -45,19 +48,40 @@ const lazyAwsSdkV2: Plugin = {
     },
 };
 
+/**
+ * The Connect client's schema module defines every one of Connect's ~1,700 shapes as a top-level
+ * literal. Most are dead for us, but esbuild keeps any literal with a computed key (`{ [_h]: …}`,
+ * `_h` being a string constant of the same file) and all it references, as computing a key could
+ * have a side effect. Written as the literal keys they are, the unused shapes drop out; the error
+ * shapes the module registers (a real side effect) stay. A test checks that the bundle carries
+ * the HTTP bindings of the operations we call and of no other.
+ */
+const literalSchemaKeys: Plugin = {
+    name: 'literal-schema-keys',
+    setup(pluginBuild) {
+        pluginBuild.onLoad({ filter: /[\\/]@aws-sdk[\\/]client-connect[\\/]dist-es[\\/]schemas[\\/]schemas_\d+\.js$/ }, async (args) => {
+            const source = await readFile(args.path, 'utf8');
+            const strings = new Map([...source.matchAll(/^const (_\w+) = ("(?:[^"\\]|\\.)*");$/gm)].map((m) => [m[1], m[2]]));
+            const contents = source.replace(/\[(_\w+)\]:/g, (whole, name: string) => (strings.has(name) ? `${strings.get(name)}:` : whole));
+            return { contents, loader: 'js' };
+        });
+    },
+};
+
 // Whitespace and syntax are minified, identifiers are not: the library derives each exception's
 // HandlerErrorCode from `this.constructor.name`, and keeping names this way loads faster than
 // mangling them and restoring them with esbuild's keepNames (a __name call per function).
 const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', minifyWhitespace: true, minifySyntax: true, legalComments: 'none', logLevel: 'warning' } as const;
 
 export async function buildBundle(): Promise<void> {
-    await build({
+    const { metafile } = await build({
         ...common,
         entryPoints: [join(ROOT, 'src', 'handlers.ts')],
         outfile: BUNDLE,
         // ES-module entry points let esbuild drop the Connect commands we never send.
         mainFields: ['module', 'main'],
-        plugins: [lazyAwsSdkV2],
+        plugins: [lazyAwsSdkV2, literalSchemaKeys],
+        metafile: true,
         external: ['./aws-sdk-v2.js'],
         // Dead weight at cold start, replaced by what the handler really needs (see each shim).
         alias: {
@@ -66,6 +90,7 @@ export async function buildBundle(): Promise<void> {
         },
         tsconfig: join(ROOT, 'tsconfig.json'),
     });
+    writeFileSync(BUNDLE_META, JSON.stringify(metafile));
     await build({
         ...common,
         stdin: {

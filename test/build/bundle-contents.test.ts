@@ -1,0 +1,19 @@
+// What the bundle carries: the Connect client's schemas of the operations we call, and of no other
+// (the SDK defines ~1,700 shapes; see literalSchemaKeys in scripts/build.ts). Read from the SDK
+// installed, so the next SDK version is held to the same.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { REPO_ROOT } from '../../local/lambda-runtime/backend';
+import { BUNDLE } from '../../scripts/build';
+import { OPERATIONS } from '../../src/client';
+
+test('the bundle holds the HTTP binding of every operation the handlers call, and of no other', () => {
+    const schemas = readFileSync(join(REPO_ROOT, 'node_modules/@aws-sdk/client-connect/dist-es/schemas/schemas_0.js'), 'utf8');
+    const bindings = [...schemas.matchAll(/export var (\w+)\$ = \[9, n0, _\w+,\s*\{ \[_h\]: \["(\w+)", "([^"]+)"/g)].map(([, operation, method, path]) => ({ operation, binding: `"${method}","${path}"` }));
+    assert.ok(bindings.length > 300, `the SDK's operations were found (${bindings.length})`);
+    const bundle = readFileSync(BUNDLE, 'utf8');
+    const carried = bindings.filter(({ binding }) => bundle.includes(binding)).map(({ operation }) => operation).sort();
+    assert.deepEqual(carried, [...OPERATIONS].sort());
+});
