@@ -97,6 +97,20 @@ export function fillPlaceholders(event: unknown, values: Record<string, string |
     return filled;
 }
 
+/**
+ * The event as this backend's caller sends it: the committed events carry the emulator's fake
+ * credentials and region (so SAM can run them as they are); with --aws they become the
+ * credentials and region of the default chain.
+ */
+export function asBackendCaller(event: any, backend: Pick<Backend, 'credentials' | 'region'>): any {
+    if (!event || typeof event !== 'object') return event;
+    const copy = structuredClone(event);
+    if (copy.requestData && typeof copy.requestData === 'object') copy.requestData.callerCredentials = { ...backend.credentials };
+    else if (copy.credentials && typeof copy.credentials === 'object') copy.credentials = { ...backend.credentials };
+    if (typeof copy.region === 'string') copy.region = backend.region;
+    return copy;
+}
+
 export function placeholderValues(backend: Backend): Record<string, string | undefined> {
     return {
         AccessKeyId: backend.credentials.accessKeyId,

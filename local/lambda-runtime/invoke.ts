@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureBuilt } from '../../scripts/build';
-import { fillPlaceholders, openBackend, placeholderValues, REPO_ROOT, saveOutputs, useBackend } from './backend';
+import { asBackendCaller, fillPlaceholders, openBackend, placeholderValues, REPO_ROOT, saveOutputs, useBackend } from './backend';
 import { nextEvent } from './cloudformation';
 import { LambdaFunction } from './runtime';
 import { readFunctions } from './template';
@@ -56,7 +56,7 @@ async function main(argv: string[]) {
         useBackend(backend);
         console.error(`[invoke] ${name} on ${backend.description}`);
         const fn = new LambdaFunction(definition, { fresh: values.fresh, onLog: (line) => process.stderr.write(`  | ${line}\n`) });
-        let event = fillPlaceholders(template, placeholderValues(backend)) as any;
+        let event = asBackendCaller(fillPlaceholders(template, placeholderValues(backend)), backend);
         for (let round = 1; ; round++) {
             const outcome = await fn.invoke(event);
             if (!outcome.ok) {

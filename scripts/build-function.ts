@@ -1,0 +1,38 @@
+// `npm run build:function -- NAME... [--out DIR]`: the Lambda code of template.yml's functions,
+// for the two builds the AWS toolchain runs:
+// - `cfn submit` (the TypeScript plugin) runs .rpdk-config's buildCommand with " TypeFunction"
+//   appended, then zips build/TypeFunction/ as ResourceProvider.zip;
+// - `sam build` (template.yml's BuildMethod: makefile) runs `make build-NAME`, which calls this
+//   with --out "$ARTIFACTS_DIR".
+// Either way the code is what `npm run package` zips: dist/handlers.js and dist/aws-sdk-v2.js.
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { readFunctions } from '../local/lambda-runtime/template';
+import { AWS_SDK_V2_BUNDLE, buildBundle, BUNDLE, typeCheck } from './build';
+
+const ROOT = join(__dirname, '..');
+/** The files of the Lambda code, in dist/. */
+export const LAMBDA_FILES = [BUNDLE, AWS_SDK_V2_BUNDLE];
+
+async function main() {
+    const { values, positionals } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true });
+    const declared = readFunctions(join(ROOT, 'template.yml'));
+    if (positionals.length === 0 && !values.out) throw new Error(`usage: npm run build:function -- NAME... [--out DIR] (template.yml declares ${[...declared.keys()].join(', ')})`);
+    for (const name of positionals) if (!declared.has(name)) throw new Error(`unknown function ${name}: template.yml declares ${[...declared.keys()].join(', ')}`);
+    if (values.out && positionals.length > 1) throw new Error('--out takes one function');
+    typeCheck();
+    await buildBundle();
+    const targets = values.out ? [resolve(values.out)] : positionals.map((name) => join(ROOT, 'build', name));
+    for (const target of targets) {
+        rmSync(target, { recursive: true, force: true });
+        mkdirSync(target, { recursive: true });
+        for (const file of LAMBDA_FILES) copyFileSync(file, join(target, basename(file)));
+        console.log(`wrote ${target}: ${LAMBDA_FILES.map((file) => basename(file)).join(', ')}`);
+    }
+}
+
+main().catch((error) => {
+    console.error(`build:function: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+});
