@@ -8,9 +8,11 @@ import { parseArgs } from 'node:util';
 import { renderRole } from '../tools/render-role';
 import { writeZip, ZipEntry } from '../tools/zip';
 import { AWS_SDK_V2_BUNDLE, buildBundle, BUNDLE, typeCheck } from './build';
+import { projectTypeName, SCHEMA_PATH } from '../tools/resource-schema';
 
 const ROOT = join(__dirname, '..');
-export const ORIGINAL_TYPE_NAME = 'AWS::Connect::User';
+/** The project's type name (.rpdk-config); --type-name renames it in the package only. */
+export const ORIGINAL_TYPE_NAME = projectTypeName();
 const RESERVED_NAMESPACES = ['aws', 'alexa', 'custom'];
 
 /** Why a type name cannot be registered as a private type, or undefined when it can. */
@@ -53,7 +55,7 @@ export async function buildPackage(options: { typeName?: string; outDir?: string
     ];
     const lambdaZip = writeZip(lambdaFiles);
 
-    const schema = JSON.parse(rename(readFileSync(join(ROOT, 'aws-connect-user.json'), 'utf8')));
+    const schema = JSON.parse(rename(readFileSync(SCHEMA_PATH, 'utf8')));
     const settings = JSON.parse(readFileSync(join(ROOT, '.rpdk-config'), 'utf8'));
     settings.typeName = typeName;
     const inputs = readdirSync(join(ROOT, 'inputs')).sort().map((file) => ({ name: `inputs/${file}`, data: readFileSync(join(ROOT, 'inputs', file)) }));

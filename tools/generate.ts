@@ -1,8 +1,8 @@
-// `npm run generate`: everything derived from aws-connect-user.json, written in one pass.
+// `npm run generate`: everything derived from the resource schema (aws-connect-user.json, or its renamed file), written in one pass.
 // `--check` writes nothing and exits 1 when a checked-in file differs from what it would write.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { JsonSchema, loadResourceSchema, REPO_ROOT } from './resource-schema';
+import { JsonSchema, loadResourceSchema, REPO_ROOT, SCHEMA_FILE } from './resource-schema';
 import { renderModels } from './render-models';
 import { renderDocs } from './render-docs';
 import { renderRole } from './render-role';
@@ -13,7 +13,7 @@ function renderHandlerTimeouts(schema: JsonSchema): string {
     // The meta-schema's default when a handler declares none.
     const minutes = (action: string) => schema.handlers?.[action]?.timeoutInMinutes ?? 120;
     return [
-        '// This is a generated file. Modifications will be overwritten: edit aws-connect-user.json and run `npm run generate`.',
+        `// This is a generated file. Modifications will be overwritten: edit ${SCHEMA_FILE} and run \`npm run generate\`.`,
         '/** The timeoutInMinutes each handler declares, in milliseconds. */',
         `export const HANDLER_TIMEOUT_MS = { CREATE: ${minutes('create') * 60_000}, UPDATE: ${minutes('update') * 60_000}, DELETE: ${minutes('delete') * 60_000} } as const;`,
         '',
@@ -31,10 +31,24 @@ export function renderAll(schema: JsonSchema): Map<string, string> {
     ]);
 }
 
+/**
+ * `cfn generate` replaces docs/ with its own rendering of the same schema (no header of ours):
+ * those docs are right too, so they are not drift. `npm run generate` brings ours back.
+ */
+export function docsWrittenByCfn(root = REPO_ROOT): boolean {
+    try {
+        return !readFileSync(join(root, 'docs', 'README.md'), 'utf8').startsWith('<!-- This is a generated file.');
+    } catch {
+        return false;
+    }
+}
+
 /** Paths whose content on disk differs from what the schema makes. */
 export function staleFiles(root = REPO_ROOT, schema = loadResourceSchema()): string[] {
     const stale: string[] = [];
+    const skipDocs = docsWrittenByCfn(root);
     for (const [path, content] of renderAll(schema)) {
+        if (skipDocs && path.startsWith('docs/')) continue;
         let current: string | undefined;
         try {
             current = readFileSync(join(root, path), 'utf8');
@@ -51,7 +65,7 @@ if (require.main === module) {
     if (process.argv.includes('--check')) {
         const stale = staleFiles(REPO_ROOT, schema);
         if (stale.length > 0) {
-            console.error(`out of date with aws-connect-user.json (run npm run generate): ${stale.join(', ')}`);
+            console.error(`out of date with ${SCHEMA_FILE} (run npm run generate): ${stale.join(', ')}`);
             process.exit(1);
         }
         console.log('generated files are up to date');

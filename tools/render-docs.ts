@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IMMUTABLE } from '../src/immutable';
-import { deref, JsonSchema, REPO_ROOT } from './resource-schema';
+import { deref, JsonSchema, REPO_ROOT, SCHEMA_FILE } from './resource-schema';
 
 const UPDATE_DOCS = 'https://docs.aws.amazon.com/AWSCloudFormation/latest/UserGuide/using-cfn-updating-stacks-update-behaviors.html';
 const anchor = (name: string) => name.toLowerCase();
@@ -102,7 +102,7 @@ function readme(schema: JsonSchema): string {
     };
     const example = (file: string) => readFileSync(join(REPO_ROOT, 'examples', file), 'utf8').trimEnd();
     return [
-        '<!-- This is a generated file. Modifications will be overwritten: edit aws-connect-user.json and run `npm run generate`. -->',
+        `<!-- This is a generated file. Modifications will be overwritten: edit ${SCHEMA_FILE} and run \`npm run generate\`. -->`,
         `# ${typeName}`,
         '',
         schema.description,
@@ -149,7 +149,7 @@ function subproperty(schema: JsonSchema, definition: string): string {
     const node = schema.definitions[definition];
     const properties = Object.entries<JsonSchema>(node.properties ?? {});
     return [
-        '<!-- This is a generated file. Modifications will be overwritten: edit aws-connect-user.json and run `npm run generate`. -->',
+        `<!-- This is a generated file. Modifications will be overwritten: edit ${SCHEMA_FILE} and run \`npm run generate\`. -->`,
         `# ${schema.typeName} ${definition}`,
         '',
         node.description ?? '',

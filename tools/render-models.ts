@@ -12,7 +12,7 @@
 // - integers are `number`, recast with Number: the plugin's `Integer` makes a BigInt of "30" but
 //   leaves 30 a number, so its declared bigint type is wrong for every template that sends a
 //   number. That an integer has no fraction is the schema validator's job.
-import { deref, JsonSchema } from './resource-schema';
+import { deref, JsonSchema, SCHEMA_FILE } from './resource-schema';
 
 type Primitive = 'string' | 'integer' | 'number' | 'boolean' | 'object';
 type FieldType =
@@ -164,7 +164,7 @@ export function renderModels(schema: JsonSchema): string {
     const libImports = ['BaseModel', 'Dict', 'Optional', 'transformValue'];
 
     const out: string[] = [
-        '// This is a generated file. Modifications will be overwritten: edit aws-connect-user.json and run `npm run generate`.',
+        `// This is a generated file. Modifications will be overwritten: edit ${SCHEMA_FILE} and run \`npm run generate\`.`,
         `import { ${libImports.join(', ')} } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';`,
         "import { Exclude, Expose, Transform, Type } from 'class-transformer';",
         '',

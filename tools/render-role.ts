@@ -1,13 +1,13 @@
 // Renders resource-role.yaml: the execution role CloudFormation assumes to run the handlers, with
 // the union of the handlers' permissions and the confused-deputy conditions, as `cfn generate`
 // writes it.
-import { JsonSchema } from './resource-schema';
+import { JsonSchema, SCHEMA_FILE } from './resource-schema';
 
 export function renderRole(schema: JsonSchema): string {
     const actions = [...new Set(Object.values<JsonSchema>(schema.handlers ?? {}).flatMap((handler) => handler.permissions ?? []))].sort();
     const typeInArn = String(schema.typeName).replace(/::/g, '-');
     return [
-        '# This is a generated file. Modifications will be overwritten: edit aws-connect-user.json and run `npm run generate`.',
+        `# This is a generated file. Modifications will be overwritten: edit ${SCHEMA_FILE} and run \`npm run generate\`.`,
         'AWSTemplateFormatVersion: "2010-09-09"',
         'Description: >',
         '  This CloudFormation template creates a role assumed by CloudFormation',

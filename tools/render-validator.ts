@@ -2,7 +2,7 @@
 // JavaScript, so validating a model costs no schema compilation at cold start.
 import Ajv from 'ajv';
 import standaloneCode from 'ajv/dist/standalone';
-import { deref, JsonSchema } from './resource-schema';
+import { deref, JsonSchema, SCHEMA_FILE } from './resource-schema';
 
 /** Keywords CloudFormation adds to JSON Schema, and documentation: nothing ajv needs to validate. */
 const NOT_FOR_VALIDATION = new Set(['description', 'insertionOrder', 'arrayType', 'relationshipRef', 'examples', '$comment']);
@@ -66,7 +66,7 @@ export function renderValidator(schema: JsonSchema): string {
     const ajv = new Ajv({ allErrors: true, strict: true, unicodeRegExp: true, code: { source: true, esm: true, lines: false, optimize: true } });
     const code = standaloneCode(ajv, ajv.compile(modelSchema(schema)));
     return [
-        '// This is a generated file. Modifications will be overwritten: edit aws-connect-user.json and run `npm run generate`.',
+        `// This is a generated file. Modifications will be overwritten: edit ${SCHEMA_FILE} and run \`npm run generate\`.`,
         '// @ts-nocheck',
         code,
         `export const PRIMITIVE_PATHS = ${JSON.stringify(primitivePaths(schema))};`,

@@ -5,7 +5,17 @@ import { join } from 'node:path';
 export type JsonSchema = { [keyword: string]: any };
 
 export const REPO_ROOT = join(__dirname, '..');
-export const SCHEMA_PATH = join(REPO_ROOT, 'aws-connect-user.json');
+
+/** The type name, from .rpdk-config, where the cfn tools read it (npm run rename changes it). */
+export function projectTypeName(root = REPO_ROOT): string {
+    return JSON.parse(readFileSync(join(root, '.rpdk-config'), 'utf8')).typeName;
+}
+
+/** The schema file the cfn tools look for: the type name in lower case, "::" as "-" (as cfn init names it). */
+export const schemaFileName = (typeName: string) => `${typeName.toLowerCase().replace(/::/g, '-')}.json`;
+
+export const SCHEMA_FILE = schemaFileName(projectTypeName());
+export const SCHEMA_PATH = join(REPO_ROOT, SCHEMA_FILE);
 
 export function loadResourceSchema(path = SCHEMA_PATH): JsonSchema {
     return JSON.parse(readFileSync(path, 'utf8'));

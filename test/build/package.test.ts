@@ -12,6 +12,7 @@ import { buildPackage, typeNameProblem } from '../../scripts/package';
 import { readZip } from '../../tools/zip';
 import { useEmulator } from '../support/emulator';
 import { handlerRequest } from '../support/lambda';
+import { SCHEMA_PATH } from '../../tools/resource-schema';
 
 const emulator = useEmulator();
 
@@ -32,7 +33,7 @@ test('the package has the cfn submit layout, renamed, and its Lambda code runs o
     const schema = JSON.parse(entries.get('schema.json')!.toString());
     assert.equal(schema.typeName, 'Org::Connect::User');
     assert.equal(JSON.parse(entries.get('.rpdk-config')!.toString()).typeName, 'Org::Connect::User');
-    assert.equal(JSON.parse(readFileSync(join(__dirname, '../../aws-connect-user.json'), 'utf8')).typeName, 'AWS::Connect::User', 'the repository keeps its name');
+    assert.equal(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')).typeName, 'AWS::Connect::User', 'the repository keeps its name');
     assert.match(readFileSync(result.rolePath, 'utf8'), /type\/resource\/Org-Connect-User\/\*/);
     const lambda = readZip(entries.get('ResourceProvider.zip')!);
     assert.deepEqual(lambda.map((e) => e.name).sort(), ['aws-sdk-v2.js', 'handlers.js']);

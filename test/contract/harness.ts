@@ -9,6 +9,7 @@ import { ProgressEventJson, Properties } from '../../local/lambda-runtime/cloudf
 import { startLambdaServer } from '../../local/lambda-runtime/server';
 import { FunctionDefinition, readFunctions } from '../../local/lambda-runtime/template';
 import { ContractSchema, ContractTarget } from './suite';
+import { SCHEMA_PATH } from '../../tools/resource-schema';
 
 export function loadContractInputs() {
     const read = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'inputs', `inputs_1_${name}.json`), 'utf8')) as Properties;
@@ -16,7 +17,7 @@ export function loadContractInputs() {
 }
 
 export function loadContractSchema(): ContractSchema {
-    return JSON.parse(readFileSync(join(REPO_ROOT, 'aws-connect-user.json'), 'utf8'));
+    return JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
 }
 
 /** A Lambda Invoke endpoint as the target; a handler crash is a contract failure. */

@@ -9,6 +9,7 @@ import { validateProperties } from '../../src/validate';
 import { parseCloudFormationYaml } from '../../tools/cloudformation-yaml';
 import { useEmulator } from '../support/emulator';
 import { drive, loadBundle } from '../support/lambda';
+import { SCHEMA_PATH } from '../../tools/resource-schema';
 
 const emulator = useEmulator();
 const EXAMPLES = join(REPO_ROOT, 'examples');
@@ -29,7 +30,7 @@ function resolve(value: any, parameters: Record<string, any>): any {
 test('the examples are minimal, full (YAML and JSON, the same template) and with proficiencies and tags', () => {
     assert.deepEqual(files.sort(), ['full.json', 'full.yaml', 'minimal.yaml', 'proficiencies-and-tags.yaml']);
     assert.deepEqual(load('full.yaml'), load('full.json'));
-    const schema = JSON.parse(readFileSync(join(REPO_ROOT, 'aws-connect-user.json'), 'utf8'));
+    const schema = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
     const full = load('full.json').Resources.Agent.Properties;
     const settable = Object.keys(schema.properties).filter((p) => !schema.readOnlyProperties.includes(`/properties/${p}`));
     assert.deepEqual(Object.keys(full).sort(), settable.sort(), 'full sets every property that can be set');

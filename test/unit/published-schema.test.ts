@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
 import { covers, schemaDifferences } from '../support/schema-diff';
+import { SCHEMA_PATH } from '../../tools/resource-schema';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
-const ours = JSON.parse(read('aws-connect-user.json'));
+const ours = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
 const published = JSON.parse(read('test/fixtures/published/AWS_Connect_User.published-2026-08.json'));
 
 /** The pointer patterns of the README's table: the backticked pointers in each row's first cell. */
