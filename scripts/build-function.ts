@@ -4,16 +4,14 @@
 //   appended, then zips build/TypeFunction/ as ResourceProvider.zip;
 // - `sam build` (template.yml's BuildMethod: makefile) runs `make build-NAME`, which calls this
 //   with --out "$ARTIFACTS_DIR".
-// Either way the code is what `npm run package` zips: dist/handlers.js and dist/aws-sdk-v2.js.
+// Either way the code is what `npm run package` zips: LAMBDA_FILES (scripts/build.ts) from dist/.
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFunctions } from '../local/lambda-runtime/template';
-import { AWS_SDK_V2_BUNDLE, buildBundle, BUNDLE, typeCheck } from './build';
+import { buildBundle, LAMBDA_FILES, typeCheck } from './build';
 
 const ROOT = join(__dirname, '..');
-/** The files of the Lambda code, in dist/. */
-export const LAMBDA_FILES = [BUNDLE, AWS_SDK_V2_BUNDLE];
 
 async function main() {
     const { values, positionals } = parseArgs({ options: { out: { type: 'string' } }, allowPositionals: true });

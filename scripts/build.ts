@@ -9,6 +9,10 @@ import { join } from 'node:path';
 const ROOT = join(__dirname, '..');
 export const BUNDLE = join(ROOT, 'dist', 'handlers.js');
 export const AWS_SDK_V2_BUNDLE = join(ROOT, 'dist', 'aws-sdk-v2.js');
+/** The compiled resource schema, beside the bundle: only CREATE and UPDATE read it. */
+export const VALIDATOR_BUNDLE = join(ROOT, 'dist', 'schema-validator.js');
+/** Every file of the Lambda code: what `npm run package`, `cfn submit` and `sam build` ship. */
+export const LAMBDA_FILES = [BUNDLE, AWS_SDK_V2_BUNDLE, VALIDATOR_BUNDLE];
 /** esbuild's account of what went into dist/handlers.js (not part of the Lambda code). */
 export const BUNDLE_META = join(ROOT, 'dist', 'handlers.meta.json');
 
@@ -68,6 +72,18 @@ const literalSchemaKeys: Plugin = {
     },
 };
 
+/**
+ * The ajv code of the compiled schema is the largest module of ours and only CREATE and UPDATE
+ * run it (validate.ts requires it on first use): as a file of its own, a cold start that reads,
+ * deletes or lists does not even parse it.
+ */
+const separateValidator: Plugin = {
+    name: 'separate-validator',
+    setup(pluginBuild) {
+        pluginBuild.onResolve({ filter: /[\\/]generated[\\/]schema-validator$/ }, () => ({ path: './schema-validator.js', external: true }));
+    },
+};
+
 // Whitespace and syntax are minified, identifiers are not: the library derives each exception's
 // HandlerErrorCode from `this.constructor.name`, and keeping names this way loads faster than
 // mangling them and restoring them with esbuild's keepNames (a __name call per function).
@@ -80,17 +96,20 @@ export async function buildBundle(): Promise<void> {
         outfile: BUNDLE,
         // ES-module entry points let esbuild drop the Connect commands we never send.
         mainFields: ['module', 'main'],
-        plugins: [lazyAwsSdkV2, literalSchemaKeys],
+        plugins: [lazyAwsSdkV2, literalSchemaKeys, separateValidator],
         metafile: true,
         external: ['./aws-sdk-v2.js'],
         // Dead weight at cold start, replaced by what the handler really needs (see each shim).
         alias: {
             'string.prototype.replaceall': join(ROOT, 'scripts', 'bundle-shims', 'replaceall.js'),
             '@aws-sdk/credential-provider-node': join(ROOT, 'scripts', 'bundle-shims', 'credential-provider-node.js'),
+            'node:zlib': join(ROOT, 'scripts', 'bundle-shims', 'zlib-without-crc32.js'),
+            'reflect-metadata': join(ROOT, 'scripts', 'bundle-shims', 'reflect-metadata.js'),
         },
         tsconfig: join(ROOT, 'tsconfig.json'),
     });
     writeFileSync(BUNDLE_META, JSON.stringify(metafile));
+    await build({ ...common, entryPoints: [join(ROOT, 'src', 'generated', 'schema-validator.ts')], outfile: VALIDATOR_BUNDLE });
     await build({
         ...common,
         stdin: {
@@ -111,7 +130,7 @@ function newestSource(dir = join(ROOT, 'src')): number {
 
 /** Bundles again when dist/handlers.js is missing or older than a source file; says whether it did. */
 export async function ensureBuilt(): Promise<boolean> {
-    if (existsSync(BUNDLE) && existsSync(AWS_SDK_V2_BUNDLE) && statSync(BUNDLE).mtimeMs >= newestSource()) return false;
+    if (LAMBDA_FILES.every((file) => existsSync(file)) && statSync(BUNDLE).mtimeMs >= newestSource()) return false;
     await buildBundle();
     return true;
 }

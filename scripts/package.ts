@@ -3,11 +3,11 @@
 // .rpdk-config, inputs/, ResourceProvider.zip (the Lambda code: the bundle and the lazily loaded
 // aws-sdk v2 clients, nothing else) and .cfn_metadata.json, in <type-name>.zip.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderRole } from '../tools/render-role';
 import { writeZip, ZipEntry } from '../tools/zip';
-import { AWS_SDK_V2_BUNDLE, buildBundle, BUNDLE, typeCheck } from './build';
+import { buildBundle, BUNDLE, LAMBDA_FILES, typeCheck } from './build';
 import { projectTypeName, SCHEMA_PATH } from '../tools/resource-schema';
 
 const ROOT = join(__dirname, '..');
@@ -49,10 +49,10 @@ export async function buildPackage(options: { typeName?: string; outDir?: string
     const bundle = readFileSync(BUNDLE, 'utf8');
     const literal = JSON.stringify(ORIGINAL_TYPE_NAME);
     if (bundle.split(literal).length !== 2) throw new Error(`expected the bundle to name ${ORIGINAL_TYPE_NAME} exactly once (ResourceModel.TYPE_NAME)`);
-    const lambdaFiles: ZipEntry[] = [
-        { name: 'handlers.js', data: Buffer.from(bundle.replace(literal, JSON.stringify(typeName))) },
-        { name: 'aws-sdk-v2.js', data: readFileSync(AWS_SDK_V2_BUNDLE) },
-    ];
+    const lambdaFiles: ZipEntry[] = LAMBDA_FILES.map((file) => ({
+        name: basename(file),
+        data: file === BUNDLE ? Buffer.from(bundle.replace(literal, JSON.stringify(typeName))) : readFileSync(file),
+    }));
     const lambdaZip = writeZip(lambdaFiles);
 
     const schema = JSON.parse(rename(readFileSync(SCHEMA_PATH, 'utf8')));
@@ -93,7 +93,7 @@ if (require.main === module) {
         (result) => {
             const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
             console.log(`wrote ${result.path} (${kib(result.zipBytes)}) for ${result.typeName}`);
-            console.log(`  ResourceProvider.zip: ${kib(result.lambdaZipBytes)} zipped, ${kib(result.lambdaUnzippedBytes)} unzipped (handlers.js, aws-sdk-v2.js)`);
+            console.log(`  ResourceProvider.zip: ${kib(result.lambdaZipBytes)} zipped, ${kib(result.lambdaUnzippedBytes)} unzipped (${LAMBDA_FILES.map((file) => basename(file)).join(', ')})`);
             if (result.typeName === ORIGINAL_TYPE_NAME) console.log(`  note: AWS:: is reserved; to register a private type pass --type-name Org::Connect::User`);
             const file = result.path.split('/').pop();
             console.log('register it with:');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
-import { BUNDLE } from '../../scripts/build';
+import { BUNDLE, BUNDLE_META } from '../../scripts/build';
 import { OPERATIONS } from '../../src/client';
 
 test('the bundle holds the HTTP binding of every operation the handlers call, and of no other', () => {
@@ -16,4 +16,18 @@ test('the bundle holds the HTTP binding of every operation the handlers call, an
     const bundle = readFileSync(BUNDLE, 'utf8');
     const carried = bindings.filter(({ binding }) => bundle.includes(binding)).map(({ operation }) => operation).sort();
     assert.deepEqual(carried, [...OPERATIONS].sort());
+});
+
+test('node:zlib, which the bundle replaces by an empty module, has no importer but the SDK\'s CRC32 (which falls back to its own)', () => {
+    const meta = JSON.parse(readFileSync(BUNDLE_META, 'utf8'));
+    const importers = Object.entries<any>(meta.inputs)
+        .filter(([, input]) => input.imports.some((i: { path: string; original?: string }) => /zlib-without-crc32|^node:zlib$|^zlib$/.test(i.original ?? i.path)))
+        .map(([path]) => path);
+    assert.deepEqual(importers, ['node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js']);
+});
+
+test('the compiled schema is a file of its own, loaded by CREATE and UPDATE only', () => {
+    const bundle = readFileSync(BUNDLE, 'utf8');
+    assert.equal(bundle.split('require("./schema-validator.js")').length, 2, 'one lazy require');
+    assert.equal(bundle.includes('"must NOT have additional properties"'), false, 'no ajv code in the bundle');
 });
