@@ -5,7 +5,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { seedArns } from '../../local/connect-emulator/seed';
-import { Emulator, JournalEntry, Quota, startEmulator } from '../../local/connect-emulator/server';
+import { JournalEntry, Quota, startEmulator } from '../../local/connect-emulator/server';
 import { EMULATOR_CREDENTIALS } from '../../local/lambda-runtime/backend';
 import type { Properties } from '../../local/lambda-runtime/cloudformation';
 import { BUNDLE } from '../build';
