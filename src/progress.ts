@@ -56,8 +56,8 @@ export const backoffSeconds = (round: number) => Math.min(15, 2 ** Math.max(0, r
  * consecutive transient failure of a step.
  * - Throttling: Connect's quota is one bucket for every handler of the account, and a stack's
  *   handlers are throttled together. The first retry is spread uniformly over 1..32 s and the
- *   second over 1..64 s, so a herd comes back a few at a time; each further one waits between
- *   half and all of 90 s, so the worst case after that is one call every 45 s.
+ *   second over 1..60 s, so a herd comes back a few at a time; each further one waits between
+ *   half and all of 60 s, so the worst case after that is one call every 30 s.
  * - A 500 or a network failure is not load: 1, 2, 4... up to 60 s, each between half and all of it.
  */
 export function retryDelaySeconds(error: HandlerError, round: number, random: () => number = Math.random): number {
@@ -67,7 +67,7 @@ export function retryDelaySeconds(error: HandlerError, round: number, random: ()
     return low + Math.floor(random() * (window - low + 1));
 }
 export const THROTTLE_FIRST_WINDOW_SECONDS = 32;
-export const THROTTLE_CAP_SECONDS = 90;
+export const THROTTLE_CAP_SECONDS = 60;
 
 export type Outcome = { ok: true; context: CallbackContext } | { ok: false; event: ProgressEvent<ResourceModel> };
 
