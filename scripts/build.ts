@@ -2,7 +2,7 @@
 // `--no-check` skips the type-check (tests that only need a fresh bundle use it).
 import { build, Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -109,6 +109,10 @@ export async function buildBundle(): Promise<void> {
         tsconfig: join(ROOT, 'tsconfig.json'),
     });
     writeFileSync(BUNDLE_META, JSON.stringify(metafile));
+    // The SDK loads node:http and node:async_hooks with import(): in a CommonJS bundle that starts
+    // Node's ES module loader on the first call just to hand back a built-in. require does the same.
+    const code = readFileSync(BUNDLE, 'utf8');
+    writeFileSync(BUNDLE, code.replace(/\bimport\("(node:[a-z_/]+)"\)/g, 'Promise.resolve().then(() => require("$1"))'));
     await build({ ...common, entryPoints: [join(ROOT, 'src', 'generated', 'schema-validator.ts')], outfile: VALIDATOR_BUNDLE });
     await build({
         ...common,

@@ -31,3 +31,7 @@ test('the compiled schema is a file of its own, loaded by CREATE and UPDATE only
     assert.equal(bundle.split('require("./schema-validator.js")').length, 2, 'one lazy require');
     assert.equal(bundle.includes('"must NOT have additional properties"'), false, 'no ajv code in the bundle');
 });
+
+test('built-ins are required, not imported: a CommonJS bundle never starts the ES module loader for them', () => {
+    assert.equal(/\bimport\("node:/.test(readFileSync(BUNDLE, 'utf8')), false);
+});
