@@ -76,8 +76,12 @@ async function createUser({ connect, request, logger }: HandlerArgs, desired: Re
     const marker = createMarker(token);
     if (marker && Object.keys(onUser).length < MAX_TAGS) tags[CREATE_MARKER_TAG] = marker;
     const withPassword = password == null ? desired : ResourceModel.deserialize({ ...desired.serialize(), Password: password });
-    // What the next round needs: the Password, sealed; with no token to seal it to, there is no next round.
-    const later = (ctx: CallbackContext) => (password != null && token ? { ...ctx, sealedPassword: seal(password, token) } : password != null ? undefined : ctx);
+    // What the next round needs: the Password, sealed to the request's token. Without a token to
+    // seal it to, a create that needs a Password cannot wait for another round.
+    const later = (ctx: CallbackContext): CallbackContext | undefined => {
+        if (password == null) return ctx;
+        return token ? { ...ctx, sealedPassword: seal(password, token) } : undefined;
+    };
 
     let adopting = context.adopting === true;
     try {
