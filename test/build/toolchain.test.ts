@@ -40,8 +40,6 @@ after(() => rmSync(clone, { recursive: true, force: true }));
 test('cfn submit: the buildCommand, run as the TypeScript plugin runs it in a fresh clone, writes build/TypeFunction/ with the Lambda code npm run package zips', () => {
     const settings = JSON.parse(readFileSync(join(clone, '.rpdk-config'), 'utf8')).settings ?? {};
     assert.equal(typeof settings.buildCommand, 'string', '.rpdk-config has settings.buildCommand (without it the plugin runs sam build, which copies nothing from a fresh clone)');
-    mkdirSync(join(clone, 'build'), { recursive: true });
-    writeFileSync(join(clone, 'build', 'stale.js'), 'stale');
     rmSync(join(clone, 'build'), { recursive: true, force: true }); // the plugin deletes build/ first
     const built = sh(`${settings.buildCommand} TypeFunction`); // and appends the function's name
     assert.equal(built.status, 0, `${built.stdout}\n${built.stderr}`);
