@@ -105,6 +105,7 @@ export async function buildBundle(): Promise<void> {
             '@aws-sdk/credential-provider-node': join(ROOT, 'scripts', 'bundle-shims', 'credential-provider-node.js'),
             'node:zlib': join(ROOT, 'scripts', 'bundle-shims', 'zlib-without-crc32.js'),
             'reflect-metadata': join(ROOT, 'scripts', 'bundle-shims', 'reflect-metadata.js'),
+            '@smithy/core/event-streams': join(ROOT, 'scripts', 'bundle-shims', 'no-event-streams.js'),
         },
         tsconfig: join(ROOT, 'tsconfig.json'),
     });

@@ -35,3 +35,13 @@ test('the compiled schema is a file of its own, loaded by CREATE and UPDATE only
 test('built-ins are required, not imported: a CommonJS bundle never starts the ES module loader for them', () => {
     assert.equal(/\bimport\("node:/.test(readFileSync(BUNDLE, 'utf8')), false);
 });
+
+test('event-stream support is left out of the bundle, and no Connect operation could need it', () => {
+    // A Smithy schema marks an event stream (and a streaming blob) with the "streaming" trait.
+    const traitConstant = /^const _\w+ = "streaming";$/m;
+    const schemas = (client: string) => readFileSync(join(REPO_ROOT, `node_modules/@aws-sdk/${client}/dist-es/schemas/schemas_0.js`), 'utf8');
+    assert.ok(traitConstant.test(schemas('client-lambda')), 'the check finds the trait where it is (Lambda streams responses)');
+    assert.equal(traitConstant.test(schemas('client-connect')), false, 'Connect streams nothing');
+    const meta = JSON.parse(readFileSync(BUNDLE_META, 'utf8'));
+    assert.deepEqual(Object.keys(meta.inputs).filter((path) => path.includes('/event-streams/')), []);
+});
