@@ -70,7 +70,19 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv = process.env) {
     return { ms: performance.now() - started, stdout: result.stdout };
 }
 
-const quiet = { ...process.env, AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+/**
+ * Variables a host may set that Lambda's nodejs22.x does not, and that change every process start:
+ * with NODE_EXTRA_CA_CERTS Node reads and parses that CA bundle before running any code (Debian
+ * CI images point it at the system bundle). Lambda's Node.js 20+ runtimes stopped setting it
+ * because of exactly that cold-start cost, so the measured processes run without it.
+ */
+const NOT_IN_LAMBDA = ['NODE_EXTRA_CA_CERTS'];
+const hostOnly = NOT_IN_LAMBDA.filter((name) => process.env[name] !== undefined);
+const quiet = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !NOT_IN_LAMBDA.includes(name))),
+    AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
 
 /** Module init: wall time of `node -e "require(entry)"` minus a bare `node -e ""`, and peak RSS. */
 function init(builds: Build[], runs: number) {
@@ -87,7 +99,9 @@ function init(builds: Build[], runs: number) {
         }
     }
     const floor = median(bare);
-    return { floor, init: new Map([...times].map(([name, t]) => [name, median(t) - floor])), rss: new Map([...rss].map(([name, r]) => [name, median(r)])) };
+    // What the left-out host variables would add to every measured process, to say so.
+    const hostStart = hostOnly.length ? median(Array.from({ length: runs }, () => timeProcess(['-e', ''], { ...quiet, ...Object.fromEntries(hostOnly.map((name) => [name, process.env[name]])) }).ms)) : undefined;
+    return { floor, hostStart, init: new Map([...times].map(([name, t]) => [name, median(t) - floor])), rss: new Map([...rss].map(([name, r]) => [name, median(r)])) };
 }
 
 /** A fresh process: load the handler and answer one READ against the emulator, timed from process start. */
@@ -255,6 +269,11 @@ async function main() {
     }
     console.log(row('LIST over 10,000 users', listRate.get('ours')!, listRate.get('reference')!, 'users/s'));
     console.log(`bare node -e "": ${startup.floor.toFixed(1)} ms (median of ${runs})`);
+    if (startup.hostStart !== undefined) {
+        const extra = startup.hostStart - startup.floor;
+        console.log(`left out of every measured process, as Lambda does not set them: ${hostOnly.join(', ')}; with them, bare node -e "" takes ${startup.hostStart.toFixed(1)} ms here,`);
+        console.log(`  and the cold invocations would be about ${(coldMs.get('ours')! + extra).toFixed(1)} and ${(coldMs.get('reference')! + extra).toFixed(1)} ms (ratio ${((coldMs.get('ours')! + extra) / (coldMs.get('reference')! + extra)).toFixed(2)})`);
+    }
     console.log(`\nConnect calls per update scenario (mutating calls; ours, reference, minimum):`);
     SCENARIOS.forEach(([name, minimum], i) => {
         const ok = calls.get('ours')![i] === minimum ? '✓' : '✗';
