@@ -3,8 +3,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { seedArns } from '../../local/connect-emulator/seed';
@@ -13,6 +12,7 @@ import { readZip } from '../../tools/zip';
 import { useEmulator } from '../support/emulator';
 import { handlerRequest } from '../support/lambda';
 import { SCHEMA_PATH } from '../../tools/resource-schema';
+import { tempDir } from '../support/temp-dir';
 
 const emulator = useEmulator();
 
@@ -24,7 +24,7 @@ test('type names: three segments, no reserved namespace', () => {
 });
 
 test('the package has the cfn submit layout, renamed, and its Lambda code runs on its own', async () => {
-    const out = mkdtempSync(join(tmpdir(), 'package-'));
+    const out = tempDir('package');
     const result = await buildPackage({ typeName: 'Org::Connect::User', outDir: out, check: false });
     assert.equal(result.path, join(out, 'org-connect-user.zip'));
     assert.ok(result.lambdaZipBytes < 512 * 1024, `ResourceProvider.zip is ${result.lambdaZipBytes} bytes`);
@@ -39,7 +39,7 @@ test('the package has the cfn submit layout, renamed, and its Lambda code runs o
     assert.deepEqual(lambda.map((e) => e.name).sort(), ['aws-sdk-v2.js', 'handlers.js', 'schema-validator.js']);
 
     // Unpacked where no node_modules can be found: the code must need nothing beside itself.
-    const code = mkdtempSync(join(tmpdir(), 'lambda-'));
+    const code = tempDir('lambda');
     mkdirSync(code, { recursive: true });
     for (const file of lambda) writeFileSync(join(code, file.name), file.data);
     const seed = seedArns();

@@ -1,16 +1,16 @@
 // The contract suite must be able to fail: run it against deliberately broken handlers.
 import assert from 'node:assert/strict';
-import { writeFileSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
 import { readFunctions } from '../../local/lambda-runtime/template';
 import { loadContractInputs, loadContractSchema, startLocalTarget } from './harness';
 import { CallerProfile, runContract } from './suite';
+import { tempDir } from '../support/temp-dir';
 
 async function contractAgainst(handler: string, profiles?: CallerProfile[]) {
-    const template = join(mkdtempSync(join(tmpdir(), 'broken-')), 'template.yml');
+    const template = join(tempDir('broken'), 'template.yml');
     writeFileSync(template, `Resources:\n  Broken:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: broken-handlers.${handler}\n      CodeUri: ${join(REPO_ROOT, 'test', 'fixtures')}\n      Timeout: 60\n`);
     const local = await startLocalTarget({ functions: readFunctions(template), functionName: 'Broken' });
     try {

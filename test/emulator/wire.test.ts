@@ -2,15 +2,14 @@
 // through the SDK (with its retries), the journal, the admin API and the state file.
 import * as connect from '@aws-sdk/client-connect';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, test } from 'node:test';
 import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
 import { startEmulator } from '../../local/connect-emulator/server';
 import { operations } from '../../local/connect-emulator/service';
 import { connectClient, TEST_CREDENTIALS, useEmulator } from '../support/emulator';
+import { tempDir } from '../support/temp-dir';
 
 const emulator = useEmulator();
 const seed = seedArns();
@@ -180,7 +179,7 @@ describe('operability', () => {
     });
 
     test('with a state file, a second emulator process sees the users of the first', async () => {
-        const stateFile = join(mkdtempSync(join(tmpdir(), 'emulator-')), 'state.json');
+        const stateFile = join(tempDir('emulator'), 'state.json');
         const first = await startEmulator({ stateFile });
         const { UserArn } = await connectClient(first).send(new connect.CreateUserCommand(createInput('persisted')));
         await first.close();

@@ -2,14 +2,14 @@
 // its answers to bad input: one clear line, a non-zero exit, no stack trace.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
+import { tempDir } from '../support/temp-dir';
 
-const stateDir = mkdtempSync(join(tmpdir(), 'invoke-'));
+const stateDir = tempDir('invoke');
 
 async function freePort(): Promise<number> {
     const server = createServer().listen(0, '127.0.0.1');

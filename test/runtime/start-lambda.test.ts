@@ -1,7 +1,7 @@
 // start-lambda through the AWS SDK's own Lambda client: the Invoke API as cfn test calls it.
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -22,9 +22,11 @@ before(async () => {
     emulator = await startEmulator();
     process.env.AWS_ENDPOINT_URL_CONNECT = emulator.endpoint;
     const functions = readFunctions(join(REPO_ROOT, 'template.yml'));
-    const crashing = join(mkdtempSync(join(tmpdir(), 'lambda-')), 'template.yml');
+    const dir = mkdtempSync(join(tmpdir(), 'lambda-'));
+    const crashing = join(dir, 'template.yml');
     writeFileSync(crashing, `Resources:\n  Crashing:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: crashing-handler.handler\n      CodeUri: ${join(REPO_ROOT, 'test', 'fixtures')}\n`);
     for (const [name, definition] of readFunctions(crashing)) functions.set(name, definition);
+    rmSync(dir, { recursive: true, force: true });
     server = await startLambdaServer(functions, { port: 0, log: (line) => lines.push(line) });
     lambda = new LambdaClient({ endpoint: server.endpoint, region: 'us-east-1', credentials: { accessKeyId: 'AKIDLAMBDATEST', secretAccessKey: 'lambda-test' }, maxAttempts: 1 });
 });

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadResourceSchema, REPO_ROOT } from '../../tools/resource-schema';
 import { validateResourceSchema } from '../../tools/validate-schema';
 import { renderAll, staleFiles } from '../../tools/generate';
+import { tempDir } from '../support/temp-dir';
 
 const schema = () => loadResourceSchema();
 
@@ -48,7 +48,7 @@ for (const [name, breakIt, message] of broken) {
 test('npm run validate exits non-zero and prints the pointer for a broken schema', () => {
     const s = schema();
     s.writeOnlyProperties = ['/properties/Secret'];
-    const file = join(mkdtempSync(join(tmpdir(), 'schema-')), 'bad.json');
+    const file = join(tempDir('schema'), 'bad.json');
     writeFileSync(file, JSON.stringify(s));
     let output = '';
     assert.throws(() => {
