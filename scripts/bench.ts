@@ -72,8 +72,8 @@ function timeProcess(args: string[], env: NodeJS.ProcessEnv = process.env) {
 
 /**
  * Variables a host may set that Lambda's nodejs22.x does not, and that change every process start:
- * with NODE_EXTRA_CA_CERTS Node reads and parses that CA bundle before running any code (Debian
- * CI images point it at the system bundle). Lambda's Node.js 20+ runtimes stopped setting it
+ * with NODE_EXTRA_CA_CERTS Node reads and parses that CA bundle before running any code (hosts
+ * point it at their system bundle). Lambda's Node.js 20+ runtimes stopped setting it
  * because of exactly that cold-start cost, so the measured processes run without it.
  */
 const NOT_IN_LAMBDA = ['NODE_EXTRA_CA_CERTS'];
