@@ -1,11 +1,12 @@
 // `npm run bench:policy`: the stack benchmark as a model that runs in seconds, to weigh throttle
 // retry policies against each other before spending a 15-minute `bench:stack` run on one.
 //
-// The model: one token bucket per operation (rate 2/s, burst 5, as Connect); N handlers start
+// The model: one token bucket per operation (Connect's default quota, as the emulator enforces it); N handlers start
 // within half a second of each other and run their phase's calls in order; a throttled call ends
 // the invocation, which CloudFormation calls back after the policy's whole-second delay plus a
 // little latency. Its figures for the shipped policy sit close to the measured ones (README).
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { CONNECT_DEFAULT_QUOTA } from '../../local/connect-emulator/server';
 import { retryDelaySeconds } from '../../src/progress';
 
 type Policy = (round: number, random: () => number) => number;
@@ -16,8 +17,7 @@ const PHASES: Record<string, string[]> = {
     UPDATE: ['UpdateUserSecurityProfiles', 'TagResource', 'DescribeUser', 'ListUserProficiencies'],
     DELETE: ['DeleteUser'],
 };
-const RATE = 2;
-const BURST = 5;
+const { rate: RATE, burst: BURST } = CONNECT_DEFAULT_QUOTA;
 
 /** A seeded generator, so every policy meets the same stacks. */
 function generator(seed: number) {
