@@ -3,10 +3,10 @@
 // emulator: each alone and combined, their relation to PhoneConfig, the conflict rules, and
 // read returning exactly what the template declared (no drift either way).
 import assert from 'node:assert/strict';
-import { beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { UpdateUserConfigCommand } from '@aws-sdk/client-connect';
 import { seedArns } from '../../local/connect-emulator/seed';
-import { drive, invoke, loadBundle, Properties } from '../support/lambda';
+import { drive, freshBeforeEach, invoke, Properties } from '../support/lambda';
 import { connectClient, useEmulator } from '../support/emulator';
 
 const emulator = useEmulator();
@@ -48,11 +48,7 @@ async function updated(previous: Properties, userArn: string, patch: (m: Propert
     return { desired, output: event.resourceModel! };
 }
 
-beforeEach(() => {
-    loadBundle(emulator().endpoint);
-    emulator().setFaults({});
-    emulator().journal.length = 0;
-});
+freshBeforeEach(emulator);
 
 describe('each setting alone: created, stored and read back exactly as declared', () => {
     const cases: [string, Properties, (user: any) => void][] = [

@@ -1,10 +1,10 @@
 // The five handlers through the built bundle's entrypoint (HandlerRequest, as CloudFormation sends
 // it), against the emulator through the real SDK. The emulator's journal witnesses every call.
 import assert from 'node:assert/strict';
-import { after, beforeEach, describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
 import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
 import { operations } from '../../local/connect-emulator/service';
-import { captured, CALLER_CREDENTIALS, drive, invoke, invokeRaw, loadBundle, Properties } from '../support/lambda';
+import { CALLER_CREDENTIALS, captured, drive, freshBeforeEach, invoke, invokeRaw, loadBundle, Properties } from '../support/lambda';
 import { useEmulator } from '../support/emulator';
 
 const emulator = useEmulator();
@@ -44,11 +44,7 @@ async function updated(previous: Properties, userArn: string, patch: (m: Propert
     return event;
 }
 
-beforeEach(() => {
-    loadBundle(emulator().endpoint);
-    emulator().setFaults({});
-    emulator().journal.length = 0;
-});
+freshBeforeEach(emulator);
 
 describe('create', () => {
     test('creates the user with tags and proficiencies, and returns exactly what read returns', async () => {

@@ -2,9 +2,9 @@
 // emulator: templates written for the type AWS publishes in 2026-08, and updates whose previous
 // state comes from an output (cfn test, Cloud Control), so it never carries the Password.
 import assert from 'node:assert/strict';
-import { beforeEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { seedArns } from '../../local/connect-emulator/seed';
-import { drive, loadBundle, Properties } from '../support/lambda';
+import { drive, freshBeforeEach, Properties } from '../support/lambda';
 import { useEmulator } from '../support/emulator';
 
 const emulator = useEmulator();
@@ -29,11 +29,7 @@ async function create(properties: Properties) {
     return event.resourceModel!;
 }
 
-beforeEach(() => {
-    loadBundle(emulator().endpoint);
-    emulator().setFaults({});
-    emulator().journal.length = 0;
-});
+freshBeforeEach(emulator);
 
 describe('templates for the type AWS publishes in 2026-08', () => {
     test('no PhoneConfig: created with Connect defaults, read returns the live VOICE settings, an update leaves the phone alone', async () => {

@@ -2,6 +2,8 @@
 // re-invoked while IN_PROGRESS with the returned callback context and model. Every log line and
 // every event is kept, so tests can scan them for secrets.
 import { existsSync } from 'node:fs';
+import { beforeEach } from 'node:test';
+import type { Emulator } from '../../local/connect-emulator/server';
 import { BUNDLE } from '../../scripts/build';
 import { handlerRequest as cfnHandlerRequest, followProgress, ProgressEventJson, Properties as CfnProperties, RequestOptions } from '../../local/lambda-runtime/cloudformation';
 
@@ -24,6 +26,15 @@ export function loadBundle(endpoint: string): Bundle {
     if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: npm test builds it first`);
     bundle ??= require(BUNDLE) as Bundle;
     return bundle;
+}
+
+/** Before each test of the file: the bundle pointed at the emulator, no faults injected, an empty journal. */
+export function freshBeforeEach(emulator: () => Emulator): void {
+    beforeEach(() => {
+        loadBundle(emulator().endpoint);
+        emulator().setFaults({});
+        emulator().journal.length = 0;
+    });
 }
 
 export const handlerRequest = (action: string, properties: Properties | undefined, options: Options = {}) =>
