@@ -278,17 +278,37 @@ function applyChannelConfigs(user: User, configs: ChannelConfigs) {
 
 const TAGS_RULE = { min: 1, max: 50, key: { min: 1, max: 128, pattern: TAG_KEY }, value: { max: 256 } };
 
+/**
+ * How Connect answers a proficiency pair, each rule beside its source. Connect documents which
+ * error codes these operations raise, not which one each case gets; where the case's code is a
+ * choice among the documented ones it says [inferred].
+ */
+export const PROFICIENCY_RULES = {
+    /** "You must use name of predefined attribute present in the Amazon Connect instance" [model doc, §2.14]; ResourceNotFound is the documented code for a missing resource [inferred]. */
+    attributeMissing: (name: string, instance: Instance) => notFound(`Predefined attribute ${name} not found in instance ${instance.id}`),
+    /** "You must use value of predefined attribute present in the Amazon Connect instance" [model doc, §2.14]; the code [inferred]. */
+    valueMissing: (name: string, value: string) => invalidParameter(`${value} is not a value of predefined attribute ${name}`),
+    /** Associating a pair the user holds already: refused, not taken as a level change (UpdateUserProficiencies is the documented way to change a level, §2.16) [inferred]. */
+    alreadyAssociated: (name: string, value: string) => invalidParameter(`Proficiency ${name}=${value} is already associated with the user`),
+    /** "Proficiencies must first be associated to the user" [model doc, §2.16]; the code [inferred]. */
+    notAssociatedForUpdate: (name: string, value: string) => invalidParameter(`Proficiency ${name}=${value} is not associated with the user; associate it first`),
+    /** Disassociating a pair the user does not hold: refused like an update of one [inferred]. */
+    notAssociatedForRemoval: (name: string, value: string) => invalidParameter(`Proficiency ${name}=${value} is not associated with the user`),
+};
+
 function readProficiencies(body: Members, withLevel: boolean, instance: Instance) {
     return body.objectList('UserProficiencies', { required: true, min: 1 })!.map((entry) => {
         const name = entry.string('AttributeName', { required: true, min: 1, max: 100 })!;
         const value = entry.string('AttributeValue', { required: true, min: 1, max: 100 })!;
         const level = withLevel ? entry.number('Level', { required: true, min: 1, max: 5 })! : 0;
         const attribute = instance.predefinedAttributes.find((a) => a.name === name);
-        if (!attribute) throw notFound(`Predefined attribute ${name} not found in instance ${instance.id}`);
-        if (!attribute.values.includes(value)) throw invalidParameter(`${value} is not a value of predefined attribute ${name}`);
+        if (!attribute) throw PROFICIENCY_RULES.attributeMissing(name, instance);
+        if (!attribute.values.includes(value)) throw PROFICIENCY_RULES.valueMissing(name, value);
         return { name, value, level };
     });
 }
+
+const holds = (user: User, p: { name: string; value: string }) => user.proficiencies.find((q) => q.name === p.name && q.value === p.value);
 
 /** Reads maxResults before anything is looked up: the front door validates members first. */
 function pageSize(query: URLSearchParams, maxLimit: number, defaultLimit: number) {
@@ -552,12 +572,10 @@ export const operations: Record<string, Operation> = {
 
     AssociateUserProficiencies(service, request) {
         const { instance, user } = userFromPath(service, request);
-        // Associating a pair that is already there sets its level [inferred: idempotent, so a retried call converges].
-        for (const p of readProficiencies(Members.of(request.body), true, instance)) {
-            const existing = user.proficiencies.find((q) => q.name === p.name && q.value === p.value);
-            if (existing) existing.level = p.level;
-            else user.proficiencies.push(p);
-        }
+        const added = readProficiencies(Members.of(request.body), true, instance);
+        // All or nothing: the request is checked whole before any pair changes.
+        for (const p of added) if (holds(user, p)) throw PROFICIENCY_RULES.alreadyAssociated(p.name, p.value);
+        user.proficiencies.push(...added);
         service.touch(user);
         return undefined;
     },
@@ -565,6 +583,7 @@ export const operations: Record<string, Operation> = {
     DisassociateUserProficiencies(service, request) {
         const { instance, user } = userFromPath(service, request);
         const removed = readProficiencies(Members.of(request.body), false, instance);
+        for (const p of removed) if (!holds(user, p)) throw PROFICIENCY_RULES.notAssociatedForRemoval(p.name, p.value);
         user.proficiencies = user.proficiencies.filter((q) => !removed.some((p) => p.name === q.name && p.value === q.value));
         service.touch(user);
         return undefined;
@@ -573,13 +592,8 @@ export const operations: Record<string, Operation> = {
     UpdateUserProficiencies(service, request) {
         const { instance, user } = userFromPath(service, request);
         const updates = readProficiencies(Members.of(request.body), true, instance);
-        // "Proficiencies must first be associated to the user" (§2.16).
-        for (const p of updates) {
-            if (!user.proficiencies.some((q) => q.name === p.name && q.value === p.value)) {
-                throw invalidParameter(`Proficiency ${p.name}=${p.value} is not associated with the user; associate it first`);
-            }
-        }
-        for (const p of updates) user.proficiencies.find((q) => q.name === p.name && q.value === p.value)!.level = p.level;
+        for (const p of updates) if (!holds(user, p)) throw PROFICIENCY_RULES.notAssociatedForUpdate(p.name, p.value);
+        for (const p of updates) holds(user, p)!.level = p.level;
         service.touch(user);
         return undefined;
     },
