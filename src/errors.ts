@@ -1,14 +1,25 @@
 // The one error table: what Amazon Connect (through @aws-sdk/client-connect) raised, to the
 // HandlerErrorCode CloudFormation understands, with the service's words and what to do next.
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import type { Operation } from './client';
 
 interface Entry {
     code: HandlerErrorCode;
     /** What the template author or operator can do about it. */
     advice: string;
+    /** Where one error name means different things for different operations: the advice per operation. */
+    byOperation?: Partial<Record<Operation, string>>;
     /** Worth another IN_PROGRESS round: the same call may succeed later. */
     transient?: boolean;
 }
+
+const PROFICIENCY_HELD = 'The user holds that proficiency already, although a fresh read of its proficiencies did not list it; run the update again.';
+const PROFICIENCY_FIX = 'Check UserProficiencies: each AttributeName must be a predefined attribute of the instance, each AttributeValue one of its values, and each Level 1 to 5.';
+const PROFICIENCY_ADVICE: Entry['byOperation'] = {
+    AssociateUserProficiencies: PROFICIENCY_FIX,
+    DisassociateUserProficiencies: PROFICIENCY_FIX,
+    UpdateUserProficiencies: PROFICIENCY_FIX,
+};
 
 const credentials: Entry = { code: HandlerErrorCode.InvalidCredentials, advice: 'The credentials CloudFormation passed were refused; check the execution role.' };
 const network: Entry = { code: HandlerErrorCode.NetworkFailure, advice: 'Amazon Connect could not be reached; the operation will be retried.', transient: true };
@@ -16,9 +27,16 @@ const network: Entry = { code: HandlerErrorCode.NetworkFailure, advice: 'Amazon 
 /** Keyed by the error `name` the v3 SDK raises (see the exceptions @aws-sdk/client-connect exports). */
 const TABLE: Record<string, Entry> = {
     ResourceNotFoundException: { code: HandlerErrorCode.NotFound, advice: 'Check that the user, the instance and every profile, group and attribute it names exist in that instance.' },
-    DuplicateResourceException: { code: HandlerErrorCode.AlreadyExists, advice: 'A user with this Username already exists in the instance: choose another Username, or import the existing user.' },
-    InvalidParameterException: { code: HandlerErrorCode.InvalidRequest, advice: 'Correct the property the message names.' },
-    InvalidRequestException: { code: HandlerErrorCode.InvalidRequest, advice: 'Correct the property the message names.' },
+    DuplicateResourceException: {
+        code: HandlerErrorCode.AlreadyExists,
+        advice: 'Amazon Connect already holds what the call would add.',
+        byOperation: {
+            CreateUser: 'A user with this Username already exists in the instance: choose another Username, or import the existing user.',
+            AssociateUserProficiencies: PROFICIENCY_HELD,
+        },
+    },
+    InvalidParameterException: { code: HandlerErrorCode.InvalidRequest, advice: 'Correct the property the message names.', byOperation: PROFICIENCY_ADVICE },
+    InvalidRequestException: { code: HandlerErrorCode.InvalidRequest, advice: 'Correct the property the message names.', byOperation: PROFICIENCY_ADVICE },
     ThrottlingException: { code: HandlerErrorCode.Throttling, advice: 'Amazon Connect throttled the call; raise the account\'s Connect API quotas if this persists.', transient: true },
     TooManyRequestsException: { code: HandlerErrorCode.Throttling, advice: 'Amazon Connect throttled the call; raise the account\'s Connect API quotas if this persists.', transient: true },
     // Connect answers 429 LimitExceededException for resource quotas (users per instance); the SDK
@@ -52,6 +70,8 @@ export interface HandlerError {
     code: HandlerErrorCode;
     message: string;
     transient: boolean;
+    /** The error's name as the SDK raised it (ResourceNotFoundException, ...), when it came from the service. */
+    name?: string;
 }
 
 /** Is this an error the Connect service (or the way to it) raised, as opposed to a bug of ours? */
@@ -70,5 +90,23 @@ export function toHandlerError(error: unknown, operation = (error as any)?.opera
         return { code: HandlerErrorCode.InternalFailure, message: `${operation} failed in the handler itself: ${e?.message ?? String(error)}`, transient: false };
     }
     const said = typeof e?.message === 'string' && e.message && e.message !== 'UnknownError' ? e.message : e?.name ?? 'no message';
-    return { code: entry.code, message: `${operation} failed: ${said.replace(/\.?$/, '.')} ${entry.advice}`, transient: entry.transient === true };
+    const advice = entry.byOperation?.[operation as Operation] ?? entry.advice;
+    return { code: entry.code, message: `${operation} failed: ${said.replace(/\.?$/, '.')} ${advice}`, transient: entry.transient === true, name: e?.name ?? e?.code };
+}
+
+/**
+ * The failures that say Connect holds something else than the plan assumed, by the step that
+ * saw them: a proficiency pair already there, or not there (Connect answers these with a 400 or a
+ * 404 whose code is not documented, connect-api.md §2.14-2.16). The same codes also mean a bad
+ * template (an attribute that does not exist), so a step that sees one is planned again from a
+ * fresh read, and only a plan made from that read fails for good.
+ */
+const SHOWS_DRIFT: Partial<Record<Operation, readonly string[]>> = {
+    AssociateUserProficiencies: ['DuplicateResourceException', 'InvalidParameterException', 'InvalidRequestException', 'ResourceConflictException'],
+    DisassociateUserProficiencies: ['ResourceNotFoundException', 'InvalidParameterException', 'InvalidRequestException', 'ResourceConflictException'],
+    UpdateUserProficiencies: ['ResourceNotFoundException', 'InvalidParameterException', 'InvalidRequestException', 'ResourceConflictException'],
+};
+
+export function showsDrift(operation: Operation, error: HandlerError): boolean {
+    return error.name !== undefined && (SHOWS_DRIFT[operation]?.includes(error.name) ?? false);
 }

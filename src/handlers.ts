@@ -29,7 +29,7 @@ async function run(handler: Handler, session: SessionProxy | undefined, request:
     const invocation = currentInvocation();
     // The first invocation of an operation starts its clock: retries stop when the handler's timeoutInMinutes would pass.
     const context = timed ? { deadline: Date.now() + HANDLER_TIMEOUT_MS[timed], ...received } : received;
-    return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken, checked: invocation?.checked } });
+    return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken, checked: invocation?.checked, rollback: invocation?.rollback } });
 }
 
 class Resource extends BaseResource<ResourceModel, TypeConfigurationModel> {

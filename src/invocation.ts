@@ -13,6 +13,8 @@ export interface Invocation {
     checked?: Validated;
     /** The list page to continue from: the library does not pass a HandlerRequest's nextToken on. */
     nextToken?: string;
+    /** CloudFormation is rolling a failed update back (HandlerRequest.rollback; the library drops it). */
+    rollback?: boolean;
     secrets: string[];
 }
 
@@ -39,7 +41,7 @@ export function describeEvent(event: unknown): Invocation {
     }
     const nextToken = data ? event.nextToken : request?.nextToken;
     const checked = event.action === 'CREATE' || event.action === 'UPDATE' ? validateProperties(desired) : undefined;
-    return { desired, previous, checked, nextToken: typeof nextToken === 'string' ? nextToken : undefined, secrets: [...secrets].sort((a, b) => b.length - a.length) };
+    return { desired, previous, checked, nextToken: typeof nextToken === 'string' ? nextToken : undefined, rollback: event.rollback === true, secrets: [...secrets].sort((a, b) => b.length - a.length) };
 }
 
 export function withInvocation<T>(invocation: Invocation, run: () => T): T {

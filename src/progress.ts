@@ -18,7 +18,7 @@ export interface HandlerArgs {
     context: CallbackContext;
     logger: LoggerProxy;
     /** The properties CloudFormation sent, before the library's deserialization dropped anything. */
-    raw: { desired?: unknown; previous?: unknown; nextToken?: string; checked?: Validated };
+    raw: { desired?: unknown; previous?: unknown; nextToken?: string; checked?: Validated; rollback?: boolean };
 }
 
 /** All a later invocation needs to resume: JSON-safe, small, never SDK objects. */
@@ -41,6 +41,11 @@ export interface CallbackContext {
     adopting?: boolean;
     /** The Password, sealed to this request's token, while CreateUser has not succeeded (see sealed.ts). */
     sealedPassword?: string;
+    /**
+     * Connect was seen to hold something else than the previous state says: every later round
+     * plans from a fresh read of the user instead (update.ts), and `done` is empty.
+     */
+    observed?: boolean;
 }
 
 /** A new user normally shows within seconds; 1+2+4+8+15x6 s is over ten minutes of patience. */
@@ -69,7 +74,7 @@ export function retryDelaySeconds(error: HandlerError, round: number, random: ()
 export const THROTTLE_FIRST_WINDOW_SECONDS = 32;
 export const THROTTLE_CAP_SECONDS = 60;
 
-export type Outcome = { ok: true; context: CallbackContext } | { ok: false; event: ProgressEvent<ResourceModel> };
+export type Outcome = { ok: true; context: CallbackContext } | { ok: false; step: Operation; error: HandlerError; context: CallbackContext };
 
 /** Write-only properties never leave the handler: every model in an event passes through here. */
 function outgoing(model: ResourceModel | undefined): ResourceModel | undefined {
@@ -130,7 +135,8 @@ export function afterFailure(
 
 /**
  * Runs steps in order, skipping those the context records as done and recording each as it
- * finishes, so a later invocation resumes at the step that did not finish.
+ * finishes, so a later invocation resumes at the step that did not finish. Stops at the first
+ * failure and says which step it was: what that means is the caller's to decide.
  */
 export async function runSteps(
     connect: Connect,
@@ -138,8 +144,6 @@ export async function runSteps(
     context: CallbackContext,
     logger: LoggerProxy,
     label: string,
-    onError: (error: HandlerError, context: CallbackContext) => ProgressEvent<ResourceModel> | Promise<ProgressEvent<ResourceModel>> = (error, ctx) =>
-        afterFailure(error, ctx, logger, label),
 ): Promise<Outcome> {
     let current = { ...context, done: [...(context.done ?? [])] };
     for (const step of steps) {
@@ -147,7 +151,7 @@ export async function runSteps(
         try {
             await connect.call(step.operation, step.input as never);
         } catch (error) {
-            return { ok: false, event: await onError(toHandlerError(error), current) };
+            return { ok: false, step: step.operation, error: toHandlerError(error), context: current };
         }
         logger.log(`${label}[STEP ${step.id}] done`);
         // A finished step resets the retry budget: it counts consecutive failures only.

@@ -22,6 +22,8 @@ export interface RequestOptions {
     nextToken?: string;
     region?: string;
     typeName?: string;
+    /** CloudFormation is rolling a failed update back: the desired state is the last good template. */
+    rollback?: boolean;
 }
 
 let tokens = 0;
@@ -46,6 +48,7 @@ export function handlerRequest(action: string, properties: Properties | undefine
         },
         callbackContext: options.context ?? null,
         nextToken: options.nextToken,
+        ...(options.rollback ? { rollback: true } : {}),
     };
 }
 

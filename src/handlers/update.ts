@@ -1,16 +1,17 @@
-// UPDATE: plan the calls that the change needs (update-plan.ts), run them in order, resumable
-// step by step, then read back.
+// UPDATE: the refusals first (what Connect cannot change, what a rollback need not undo), then
+// the calls the change needs, converging on the template from whatever Connect holds (converge.ts).
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { declarationTag } from '../channel-settings';
 import { HandlerError, toHandlerError } from '../errors';
 import { ResourceModel } from '../generated/models';
-import { afterFailure, CallbackContext, failed, HandlerArgs, runSteps, success } from '../progress';
+import { afterFailure, CallbackContext, failed, HandlerArgs, success } from '../progress';
 import { mergeTags, tooManyTags } from '../tags';
 import { parseUserArn } from '../translate';
-import { immutableChange, planUpdate } from '../update-plan';
+import { immutableChange } from '../update-plan';
 import { desiredModel, validateProperties } from '../validate';
 import { missingReference, userExists } from './not-found';
-import { notFound, readUser } from './read';
+import { notFound } from './read';
+import { converge } from './converge';
 
 export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
     const { connect, request, context, logger } = args;
@@ -22,7 +23,14 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
     const target = parseUserArn(userArn);
     if (!target) return notFound(userArn);
     const model = ResourceModel.deserialize({ ...desired.serialize(), UserArn: userArn });
-    const refused = immutableChange(previous, desired);
+    if (args.raw.rollback && previous && immutableChange(desired, previous)) {
+        // The forward update asked what Connect cannot do and was refused before any call, so
+        // Connect holds this template still: there is nothing to undo.
+        logger.log('[UPDATE] rollback of an update that was refused before any call: nothing to undo');
+        return success(model);
+    }
+    // A rollback puts back what was there; only a forward change can ask the impossible.
+    const refused = args.raw.rollback ? undefined : immutableChange(previous, desired);
     if (refused) {
         // Whether the user exists is decided first: an update of a deleted user is NotFound, whatever it asks.
         try {
@@ -36,15 +44,6 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
     const tagProblem = tooManyTags({ ...desiredTags, ...declarationTag(desired) });
     if (tagProblem) return failed(HandlerErrorCode.InvalidRequest, tagProblem);
 
-    const plan = planUpdate({
-        previous,
-        desired,
-        previousTags: mergeTags(previous?.tags, request.previousResourceTags),
-        desiredTags,
-        instanceArn: target.instanceArn,
-        userArn: userArn!,
-    });
-    logger.log(`[UPDATE] plan: ${plan.map((step) => step.id).join(', ') || 'no change'}`);
     const onError = async (error: HandlerError, ctx: CallbackContext) => {
         if (error.code === HandlerErrorCode.NotFound) {
             try {
@@ -56,11 +55,13 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
         }
         return afterFailure(error, ctx, logger, '[UPDATE]', model);
     };
-    const ran = await runSteps(connect, plan.map((step) => ({ ...step, operation: step.id })), context, logger, '[UPDATE]', onError);
-    if (!ran.ok) return ran.event;
-    try {
-        return success(await readUser(connect, userArn!));
-    } catch (error) {
-        return onError(toHandlerError(error), ran.context);
-    }
+    const goal = {
+        desired: model,
+        desiredTags,
+        userArn: userArn!,
+        instanceArn: target.instanceArn,
+        previous,
+        previousTags: mergeTags(previous?.tags, request.previousResourceTags),
+    };
+    return converge(args, goal, context, onError, '[UPDATE]');
 }
