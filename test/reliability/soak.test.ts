@@ -3,12 +3,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatReport, runSoak } from './soak';
 
-test('24 random lifecycles under faults: no divergence, no orphan, no duplicate, no leak', async () => {
+test('24 random lifecycles under faults, with failed updates rolled back and console edits: no divergence, no orphan, no duplicate, no leak', async () => {
     const report = await runSoak({ lifecycles: 24, concurrency: 12, seed: 20261122 });
     const summary = [formatReport(report), ...report.failedSteps, ...report.divergences].join('\n');
     console.log(summary);
     assert.equal(report.lifecycles, 24, summary);
     assert.ok(Object.values(report.faults).reduce((a, b) => a + b, 0) > 50, 'faults were injected');
+    assert.ok(report.rollbacks >= 3 && report.outsideEdits >= 3, 'updates failed part-way and were rolled back, and users were edited in the console');
     assert.deepEqual(report.failedSteps, []);
     assert.deepEqual(report.divergences, []);
     assert.equal(report.orphans, 0);

@@ -4,7 +4,9 @@
 // the end no user may be left over and none may have been made twice.
 import fc from 'fast-check';
 import { join } from 'node:path';
+import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
 import { startEmulator, Faults } from '../../local/connect-emulator/server';
+import { ConnectService, operations } from '../../local/connect-emulator/service';
 import { REPO_ROOT, useBackend } from '../../local/lambda-runtime/backend';
 import { followProgress, handlerRequest, ProgressEventJson, Properties } from '../../local/lambda-runtime/cloudformation';
 import { LambdaFunction } from '../../local/lambda-runtime/runtime';
@@ -29,9 +31,44 @@ export interface SoakOptions {
     models?: fc.Arbitrary<Record<string, any>>;
 }
 
+/**
+ * What may happen before an update of a lifecycle, besides the update itself: nothing; an edit
+ * made in the console; or an update that fails for good part-way (a hierarchy group that does
+ * not exist), which CloudFormation then rolls back.
+ */
+export type Twist = 'none' | 'edit' | 'fail';
+const twist = fc.constantFrom<Twist>('none', 'none', 'edit', 'fail');
+
+const seeded = seedArns();
+const MISSING_GROUP = `${seeded.instanceArn}/agent-group/00000000-0000-4000-8000-0000000000ff`;
+const PAIRS = DEFAULT_SEED.instances[0].predefinedAttributes.flatMap((a) => a.values.map((AttributeValue) => ({ AttributeName: a.name, AttributeValue })));
+
+/** An admin's edit in the console, straight into the service (no faults: the console is not the handler). */
+export function editOutside(service: ConnectService, userArn: string, pick: number) {
+    const call = (operation: string, body: Record<string, unknown>, labels = [seeded.instanceArn, userArn]) => {
+        try {
+            operations[operation](service, { labels, query: new URLSearchParams(), body: body as any });
+        } catch {
+            // The console refuses what Connect refuses; that edit did not happen.
+        }
+    };
+    const pair = PAIRS[pick % PAIRS.length];
+    switch (pick % 5) {
+        case 0: return call('UpdateUserRoutingProfile', { RoutingProfileId: Object.values(seeded.routingProfiles)[pick % 3] });
+        case 1: return call('AssociateUserProficiencies', { UserProficiencies: [{ ...pair, Level: 1 + (pick % 5) }] });
+        case 2: return call('DisassociateUserProficiencies', { UserProficiencies: [pair] });
+        case 3: return call('TagResource', { tags: { console: 'edited', team: 'x' } }, [userArn]);
+        default: return call('UpdateUserPhoneConfig', { PhoneConfig: { PhoneType: 'SOFT_PHONE', AutoAccept: true, AfterContactWorkTimeLimit: 7 } });
+    }
+}
+
 export interface SoakReport {
     lifecycles: number;
     steps: number;
+    /** Updates that failed as the lifecycle meant them to, each then rolled back. */
+    rollbacks: number;
+    /** Edits made in the console between deploys. */
+    outsideEdits: number;
     invocations: number;
     inProgressRounds: number;
     faults: Record<string, number>;
@@ -52,11 +89,15 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const definition = readFunctions(join(REPO_ROOT, 'template.yml')).get('TypeFunction')!;
     const logs: string[] = [];
     const events: ProgressEventJson[] = [];
-    const report: SoakReport = { lifecycles: 0, steps: 0, invocations: 0, inProgressRounds: 0, faults: {}, requests: 0, divergences: [], failedSteps: [], orphans: 0, duplicates: 0, secretLeaks: 0, seconds: 0 };
+    const report: SoakReport = { lifecycles: 0, steps: 0, rollbacks: 0, outsideEdits: 0, invocations: 0, inProgressRounds: 0, faults: {}, requests: 0, divergences: [], failedSteps: [], orphans: 0, duplicates: 0, secretLeaks: 0, seconds: 0 };
 
     const models = options.models ?? seededUserModel;
     const plans = fc.sample(
-        fc.tuple(models, fc.array(models, { minLength: 1, maxLength: 3 }), fc.dictionary(fc.constantFrom('stack', 'owner'), fc.stringMatching(/^[a-z]{1,6}$/), { maxKeys: 2 })),
+        fc.tuple(
+            models,
+            fc.array(fc.tuple(models, twist, fc.nat()), { minLength: 1, maxLength: 3 }),
+            fc.dictionary(fc.constantFrom('stack', 'owner'), fc.stringMatching(/^[a-z]{1,6}$/), { maxKeys: 2 }),
+        ),
         { seed: options.seed ?? 1, numRuns: options.lifecycles },
     );
     const createdBefore = emulator.service.usersEverCreated;
@@ -82,10 +123,12 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             const [first, updates, stackTags] = plans[index];
             const username = `soak-${index}-${first.Username}`.slice(0, 64);
             const label = `lifecycle ${index} (worker ${workerIndex})`;
-            const step = async (action: string, properties: Properties, previous?: Properties) => {
+            const step = async (action: string, properties: Properties, previous?: Properties, expect: { fails?: boolean; rollback?: boolean } = {}) => {
                 report.steps++;
-                const { event } = await followProgress(invoke, handlerRequest(action, properties, { credentials: SOAK_CREDENTIALS, previous, stackTags, previousStackTags: stackTags, token: `${label}-${action}-${report.steps}` }), { wait });
-                if (event.status !== 'SUCCESS') report.failedSteps.push(`${label} ${action}: ${event.errorCode}: ${event.message}`);
+                const request = handlerRequest(action, properties, { credentials: SOAK_CREDENTIALS, previous, stackTags, previousStackTags: stackTags, token: `${label}-${action}-${report.steps}`, rollback: expect.rollback });
+                const { event } = await followProgress(invoke, request, { wait });
+                const as = expect.rollback ? 'rollback' : action;
+                if (expect.fails ? event.errorCode !== 'InvalidRequest' : event.status !== 'SUCCESS') report.failedSteps.push(`${label} ${as}: ${event.status} ${event.errorCode}: ${event.message}`);
                 return event;
             };
             const check = (what: string, model: Properties, userArn: string) => {
@@ -103,8 +146,21 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
             created++;
             const userArn = made.resourceModel!.UserArn;
             check('CREATE', current, userArn);
-            for (const [u, update] of updates.entries()) {
+            for (const [u, [update, happens, pick]] of updates.entries()) {
                 const desired = { ...update, Username: username, Password: SOAK_PASSWORD, UserArn: userArn };
+                if (happens === 'edit') {
+                    editOutside(emulator.service, userArn, pick);
+                    report.outsideEdits++;
+                }
+                if (happens === 'fail') {
+                    // Fails at UpdateUserHierarchy, after the steps before it applied; then CloudFormation rolls back.
+                    const failing = { ...desired, HierarchyGroupArn: MISSING_GROUP };
+                    await step('UPDATE', failing, { ...current, UserArn: userArn }, { fails: true });
+                    const rolledBack = await step('UPDATE', { ...current, UserArn: userArn }, failing, { rollback: true });
+                    if (rolledBack.status !== 'SUCCESS') break;
+                    report.rollbacks++;
+                    check(`the rollback before UPDATE ${u + 1}`, current, userArn);
+                }
                 const done = await step('UPDATE', desired, { ...current, UserArn: userArn });
                 if (done.status !== 'SUCCESS') break;
                 current = desired;
@@ -137,6 +193,8 @@ export function formatReport(report: SoakReport): string {
     const faults = Object.entries(report.faults).map(([name, count]) => `${name} ${count}`).join(', ') || 'none';
     return [
         `lifecycles:          ${report.lifecycles} (${report.steps} steps, ${report.seconds.toFixed(1)} s)`,
+        `rollbacks:           ${report.rollbacks} (after an update that failed part-way)`,
+        `outside edits:       ${report.outsideEdits}`,
         `invocations:         ${report.invocations}`,
         `IN_PROGRESS rounds:  ${report.inProgressRounds}`,
         `Connect requests:    ${report.requests}`,
