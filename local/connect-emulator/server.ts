@@ -27,6 +27,7 @@ const ROUTES: [method: string, path: string, operation: keyof typeof operations]
     ['DELETE', '/tags/{}', 'UntagResource'],
     ['GET', '/tags/{}', 'ListTagsForResource'],
     ['GET', '/instance/{}', 'DescribeInstance'],
+    ['GET', '/instance', 'ListInstances'],
     ['GET', '/routing-profiles-summary/{}', 'ListRoutingProfiles'],
     ['GET', '/security-profiles-summary/{}', 'ListSecurityProfiles'],
     ['GET', '/user-hierarchy-groups-summary/{}', 'ListUserHierarchyGroups'],

@@ -24,6 +24,8 @@ export interface SeedInstance {
     accountId: string;
     alias: string;
     identityManagementType: 'CONNECT_MANAGED' | 'SAML' | 'EXISTING_DIRECTORY';
+    /** ListInstances and DescribeInstance answer it (§2.18); ACTIVE when absent. */
+    status?: 'ACTIVE' | 'CREATION_IN_PROGRESS' | 'CREATION_FAILED';
     userLimit?: number;
     routingProfiles: { id: string; name: string }[];
     securityProfiles: { id: string; name: string }[];
@@ -295,6 +297,22 @@ export const PROFICIENCY_RULES = {
     /** Disassociating a pair the user does not hold: refused like an update of one [inferred]. */
     notAssociatedForRemoval: (name: string, value: string) => invalidParameter(`Proficiency ${name}=${value} is not associated with the user`),
 };
+
+/** An instance as ListInstances and DescribeInstance describe it (§2.18). */
+function instanceSummary(instance: Instance): JsonObject {
+    return {
+        Id: instance.id,
+        Arn: instance.arn,
+        IdentityManagementType: instance.identityManagementType,
+        InstanceAlias: instance.alias,
+        CreatedTime: seconds(instance.createdTime),
+        ServiceRole: `arn:aws:iam::${instance.accountId}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect`,
+        InstanceStatus: instance.status ?? 'ACTIVE',
+        InboundCallsEnabled: true,
+        OutboundCallsEnabled: true,
+        InstanceAccessUrl: `https://${instance.alias}.my.connect.aws`,
+    };
+}
 
 function readProficiencies(body: Members, withLevel: boolean, instance: Instance) {
     return body.objectList('UserProficiencies', { required: true, min: 1 })!.map((entry) => {
@@ -637,22 +655,14 @@ export const operations: Record<string, Operation> = {
     },
 
     DescribeInstance(service, request) {
-        const instance = service.instance(request.labels[0]);
-        return {
-            Instance: {
-                Id: instance.id,
-                Arn: instance.arn,
-                IdentityManagementType: instance.identityManagementType,
-                InstanceAlias: instance.alias,
-                CreatedTime: seconds(instance.createdTime),
-                ServiceRole: `arn:aws:iam::${instance.accountId}:role/aws-service-role/connect.amazonaws.com/AWSServiceRoleForAmazonConnect`,
-                InstanceStatus: 'ACTIVE',
-                InboundCallsEnabled: true,
-                OutboundCallsEnabled: true,
-                InstanceAccessUrl: `https://${instance.alias}.my.connect.aws`,
-                Tags: {},
-            },
-        };
+        return { Instance: { ...instanceSummary(service.instance(request.labels[0])), Tags: {} } };
+    },
+
+    // GET /instance: maxResults 1-10 [model]; the default when absent is not documented [inferred: 10].
+    ListInstances(service, request) {
+        const max = pageSize(request.query, 10, 10);
+        const { page, next } = paginate([...service.instances.values()].map(instanceSummary), request.query, max, 'instances');
+        return { InstanceSummaryList: page, ...(next ? { NextToken: next } : {}) };
     },
 
     ListRoutingProfiles: summaryList('routing-profile', 'routingProfiles', 'RoutingProfileSummaryList'),
