@@ -34,6 +34,7 @@ const COMMANDS = {
     CreateUser: connect.CreateUserCommand,
     DescribeUser: connect.DescribeUserCommand,
     ListUsers: connect.ListUsersCommand,
+    ListInstances: connect.ListInstancesCommand,
     DeleteUser: connect.DeleteUserCommand,
     ListUserProficiencies: connect.ListUserProficienciesCommand,
     UpdateUserIdentityInfo: connect.UpdateUserIdentityInfoCommand,
@@ -55,6 +56,7 @@ interface Outputs {
     CreateUser: connect.CreateUserCommandOutput;
     DescribeUser: connect.DescribeUserCommandOutput;
     ListUsers: connect.ListUsersCommandOutput;
+    ListInstances: connect.ListInstancesCommandOutput;
     DeleteUser: connect.DeleteUserCommandOutput;
     ListUserProficiencies: connect.ListUserProficienciesCommandOutput;
     UpdateUserIdentityInfo: connect.UpdateUserIdentityInfoCommandOutput;
