@@ -102,39 +102,121 @@ function oversizedArrays(properties: unknown): string[] {
     return problems;
 }
 
+/**
+ * Names a caller's documentation or Connect's own API uses for a property of ours, by the path
+ * they appear at: the property the author meant.
+ */
+const MEANT: Record<string, string> = {
+    '/PhoneConfig/PhoneNumber': 'DeskPhoneNumber', // Alchemy's AWS::Connect::User page
+    '/InstanceId': 'InstanceArn', // Connect's API names: IDs where the type takes ARNs
+    '/RoutingProfileId': 'RoutingProfileArn',
+    '/SecurityProfileIds': 'SecurityProfileArns',
+    '/HierarchyGroupId': 'HierarchyGroupArn',
+    '/UserId': 'UserArn',
+};
+
+/** Edits that turn a into b: insertions, deletions, substitutions, and swaps of neighbours (a typist's slips). */
+function distance(a: string, b: string): number {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+    for (let i = 1; i <= a.length; i++) {
+        for (let j = 1; j <= b.length; j++) {
+            d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+            if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    }
+    return d[a.length][b.length];
+}
+
+/** The member of an object a misspelt, mis-cased or borrowed name most likely meant. */
+function meant(name: string, objectPath: string, names: string[]): string | undefined {
+    const alias = MEANT[`${objectPath}/${name}`];
+    if (alias && names.includes(alias)) return alias;
+    const lower = name.toLowerCase();
+    const cased = names.find((n) => n.toLowerCase() === lower);
+    if (cased) return cased;
+    const scored = names.map((n) => ({ n, d: distance(lower, n.toLowerCase()) })).sort((a, b) => a.d - b.d);
+    if (scored[0] && scored[0].d <= Math.max(1, Math.floor(name.length / 4))) return scored[0].n;
+    return names.find((n) => lower.length >= 5 && (n.toLowerCase().endsWith(lower) || lower.endsWith(n.toLowerCase())));
+}
+
+const parentOf = (pointer: string) => pointer.slice(0, Math.max(0, pointer.lastIndexOf('/')));
+
+/** The object an error is about: the object itself for a missing or unknown member, else the member's parent. */
+function objectOf(error: ErrorObject): string {
+    const at = error.instancePath as string;
+    return error.keyword === 'required' || error.keyword === 'additionalProperties' ? at : parentOf(at);
+}
+
 function schemaProblems(properties: unknown): string[] {
     const oversized = oversizedArrays(properties);
     if (oversized.length > 0) return oversized;
     if (validateSchema(properties)) return [];
-    return (schemaErrors() ?? []).map((error: ErrorObject<string, any>) => {
+    const { OBJECT_SHAPES } = schemaValidator();
+    const shapeOf = (pointer: string) => OBJECT_SHAPES[genericPath(pointer) as keyof typeof OBJECT_SHAPES] as { names: string[]; shape: string } | undefined;
+    const errors = schemaErrors() ?? [];
+    const valueAt = (pointer: string) => pointer.split('/').slice(1).reduce<any>((node, key) => (node == null ? node : node[key.replace(/~1/g, '/').replace(/~0/g, '~')]), properties);
+
+    // An array item of the wrong shape gets one message that shows the item it should be, instead
+    // of one complaint per member (a missing member, a name the type does not have...).
+    const malformed = new Map<string, string>();
+    const isItem = (pointer: string) => /\/\d+$/.test(pointer) && shapeOf(pointer) !== undefined;
+    for (const error of errors) {
         const at = error.instancePath as string;
-        switch (error.keyword) {
-            case 'required':
-                return `${propertyName(`${at}/${error.params.missingProperty}`)} is required`;
-            case 'additionalProperties': {
-                const name = error.params.additionalProperty;
-                if (NOT_IN_CONNECT[name]) return `${propertyName(`${at}/${name}`)} cannot be set: ${NOT_IN_CONNECT[name]}`;
-                return `${propertyName(`${at}/${error.params.additionalProperty}`)} is not a property of ${at ? propertyName(at) : ResourceModel.TYPE_NAME}; remove it`;
-            }
-            case 'minimum':
-            case 'maximum': {
-                const reason = BOUND_REASONS[genericPath(at)];
-                return `${propertyName(at)} must be ${error.params.comparison} ${error.params.limit}${reason ? `: ${reason}` : ''}`;
-            }
-            case 'pattern': {
-                const hint = PATTERN_HINTS[genericPath(at)];
-                return `${propertyName(at)} must be ${hint ?? `a string matching ${error.params.pattern}`}`;
-            }
-            case 'enum':
-                return `${propertyName(at)} must be one of ${error.params.allowedValues.join(', ')}`;
-            case 'type':
-                return `${propertyName(at) || 'The resource properties'} must be ${error.params.type === 'integer' ? 'a whole number' : `of type ${error.params.type}`}`;
-            case 'uniqueItems':
-                return `${propertyName(at)} must not list the same item twice (items ${error.params.j} and ${error.params.i} are identical)`;
-            default:
-                return `${propertyName(at)} ${error.message}`;
+        if (error.keyword === 'type' && isItem(at) && !isObject(valueAt(at))) malformed.set(at, `${propertyName(at)} must be an object ${shapeOf(at)!.shape}`);
+    }
+    const perItem = new Map<string, ErrorObject[]>();
+    for (const error of errors) {
+        const item = objectOf(error);
+        if (isItem(item) && !malformed.has(item)) perItem.set(item, [...(perItem.get(item) ?? []), error]);
+    }
+    for (const [item, itemErrors] of perItem) {
+        const structural = itemErrors.some((e) => e.keyword === 'required' || e.keyword === 'additionalProperties');
+        if (!structural || itemErrors.length < 2) continue;
+        const value = valueAt(item);
+        const has = Object.keys(value).length > 0 ? `it has ${Object.keys(value).join(', ')}` : 'it is empty';
+        malformed.set(item, `${propertyName(item)} must be ${shapeOf(item)!.shape}; ${has}`);
+    }
+
+    const problems = [...malformed.values()];
+    for (const error of errors as ErrorObject<string, any>[]) {
+        const at = error.instancePath as string;
+        if (malformed.has(at) || malformed.has(objectOf(error))) continue;
+        problems.push(describe(error, at, shapeOf));
+    }
+    return problems;
+}
+
+function describe(error: ErrorObject<string, any>, at: string, shapeOf: (pointer: string) => { names: string[]; shape: string } | undefined): string {
+    switch (error.keyword) {
+        case 'required':
+            return `${propertyName(`${at}/${error.params.missingProperty}`)} is required`;
+        case 'additionalProperties': {
+            const name = error.params.additionalProperty;
+            if (NOT_IN_CONNECT[name]) return `${propertyName(`${at}/${name}`)} cannot be set: ${NOT_IN_CONNECT[name]}`;
+            const owner = at ? propertyName(at) : ResourceModel.TYPE_NAME;
+            const names = shapeOf(at)?.names ?? [];
+            const likely = meant(name, genericPath(at), names);
+            const takes = names.length > 0 ? ` ${at ? propertyName(at) : 'It'} takes ${names.join(', ')}` : '';
+            return `${propertyName(`${at}/${name}`)} is not a property of ${owner}; ${likely ? `did you mean ${likely}?` : 'remove it.'}${takes}`;
         }
-    });
+        case 'minimum':
+        case 'maximum': {
+            const reason = BOUND_REASONS[genericPath(at)];
+            return `${propertyName(at)} must be ${error.params.comparison} ${error.params.limit}${reason ? `: ${reason}` : ''}`;
+        }
+        case 'pattern': {
+            const hint = PATTERN_HINTS[genericPath(at)];
+            return `${propertyName(at)} must be ${hint ?? `a string matching ${error.params.pattern}`}`;
+        }
+        case 'enum':
+            return `${propertyName(at)} must be one of ${error.params.allowedValues.join(', ')}`;
+        case 'type':
+            return `${propertyName(at) || 'The resource properties'} must be ${error.params.type === 'integer' ? 'a whole number' : `of type ${error.params.type}`}`;
+        case 'uniqueItems':
+            return `${propertyName(at)} must not list the same item twice (items ${error.params.j} and ${error.params.i} are identical)`;
+        default:
+            return `${propertyName(at)} ${error.message}`;
+    }
 }
 
 /** Strings that are not well-formed Unicode or carry control characters: nothing in Connect takes them. */

@@ -62,6 +62,33 @@ export function arrayLimits(schema: JsonSchema): Record<string, number> {
     return limits;
 }
 
+/**
+ * Every object of the model by property path: the members it takes, and its shape as a template
+ * author would write it ("{ AttributeName, AttributeValue, Level 1–5 }"; "?" after an optional
+ * member), for messages that say what was meant.
+ */
+export function objectShapes(schema: JsonSchema): Record<string, { names: string[]; shape: string }> {
+    const shapes: Record<string, { names: string[]; shape: string }> = {};
+    const member = (name: string, node: JsonSchema, required: boolean) => {
+        const target = deref(schema, node) ?? {};
+        const range = typeof target.minimum === 'number' && typeof target.maximum === 'number' ? ` ${target.minimum}–${target.maximum}` : '';
+        const values = Array.isArray(target.enum) && target.enum.length <= 4 ? ` ${target.enum.join('|')}` : '';
+        return `${name}${required ? '' : '?'}${range}${values}${target.type === 'object' ? ' {…}' : ''}`;
+    };
+    const walk = (node: JsonSchema, path: string, depth: number) => {
+        const target = deref(schema, node);
+        if (!target || depth > 10) return;
+        if (target.type === 'array' && target.items) walk(target.items, `${path}/*`, depth + 1);
+        const properties = Object.entries<JsonSchema>(target.properties ?? {});
+        if (properties.length === 0) return;
+        const required = new Set<string>(target.required ?? []);
+        shapes[path] = { names: properties.map(([name]) => name), shape: `{ ${properties.map(([name, child]) => member(name, child, required.has(name))).join(', ')} }` };
+        for (const [name, child] of properties) walk(child, `${path}/${name}`, depth + 1);
+    };
+    walk(schema, '', 0);
+    return shapes;
+}
+
 export function renderValidator(schema: JsonSchema): string {
     const ajv = new Ajv({ allErrors: true, strict: true, unicodeRegExp: true, code: { source: true, esm: true, lines: false, optimize: true } });
     const code = standaloneCode(ajv, ajv.compile(modelSchema(schema)));
@@ -71,6 +98,7 @@ export function renderValidator(schema: JsonSchema): string {
         code,
         `export const PRIMITIVE_PATHS = ${JSON.stringify(primitivePaths(schema))};`,
         `export const ARRAY_LIMITS = ${JSON.stringify(arrayLimits(schema))};`,
+        `export const OBJECT_SHAPES = ${JSON.stringify(objectShapes(schema))};`,
         '',
     ].join('\n');
 }
