@@ -323,10 +323,10 @@ describe('delete and list', () => {
         assert.equal(resumed.status, 'SUCCESS', resumed.message);
     });
 
-    test('list needs InstanceArn, returns one page of identifiers per invocation, and follows nextToken', async () => {
-        const missing = await invoke('LIST', {});
-        assert.equal(missing.errorCode, 'InvalidRequest');
-        assert.match(missing.message!, /InstanceArn/);
+    test('list with InstanceArn returns one page of identifiers per invocation and follows nextToken; a malformed InstanceArn is InvalidRequest', async () => {
+        const malformed = await invoke('LIST', { InstanceArn: 'arn:aws:connect:us-east-1:123456789012:instance' });
+        assert.equal(malformed.errorCode, 'InvalidRequest');
+        assert.match(malformed.message!, /InstanceArn/);
         emulator().reset();
         for (let i = 0; i < 130; i++) {
             operations.CreateUser(emulator().service, { labels: [seed.instanceArn], query: new URLSearchParams(), body: { Username: `listed-${i}`, Password: PASSWORD, IdentityInfo: { FirstName: 'L', LastName: 'U' }, SecurityProfileIds: [seed.securityProfiles.Agent], RoutingProfileId: seed.routingProfiles.Sales } });
