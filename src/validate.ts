@@ -28,7 +28,7 @@ const PATTERN_HINTS: Record<string, string> = {
     '/SecurityProfileArns/*': 'a security profile ARN, INSTANCE_ARN/security-profile/ID',
     '/HierarchyGroupArn': 'a hierarchy group ARN, INSTANCE_ARN/agent-group/ID',
     '/UserArn': 'a user ARN, INSTANCE_ARN/agent/ID',
-    '/Tags/*/Key': '1 to 128 Unicode letters, digits, spaces or _ . : / = + - @, not starting with aws:',
+    '/Tags/*/Key': 'a key that does not start with aws: (the prefix AWS reserves)',
     '/IdentityInfo/Mobile': 'an E.164 phone number such as +14155550100',
     '/PhoneConfig/DeskPhoneNumber': 'an E.164 phone number such as +14155550100',
     '/PhoneNumberConfigs/*/PhoneNumber': 'an E.164 phone number such as +14155550100',
@@ -247,6 +247,8 @@ function ruleProblems(p: any): string[] {
     inInstance('HierarchyGroupArn', p.HierarchyGroupArn);
     inInstance('UserArn', p.UserArn);
     (p.SecurityProfileArns ?? []).forEach((arn: string, i: number) => inInstance(`SecurityProfileArns[${i}]`, arn));
+    // The schema's pattern can name only ASCII whitespace in a way every engine reads alike (README).
+    if (typeof p.Password === 'string' && /\s/u.test(p.Password)) problems.push('Password must not contain spaces or other whitespace');
     if (p.PhoneConfig?.PhoneType === 'DESK_PHONE' && !voiceDeskNumber(p)) {
         problems.push('PhoneConfig.DeskPhoneNumber is required when PhoneConfig.PhoneType is DESK_PHONE');
     }

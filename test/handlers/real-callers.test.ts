@@ -64,6 +64,15 @@ describe('templates for the type AWS publishes in 2026-08', () => {
         });
     }
 
+    test('a tag key Connect refuses gets Connect\'s own error, as InvalidRequest, and leaves no user', async () => {
+        const properties = template({ Tags: [{ Key: 'cost;center', Value: 'x' }] });
+        const { event } = await drive('CREATE', properties);
+        assert.equal(event.status, 'FAILED');
+        assert.equal(event.errorCode, 'InvalidRequest');
+        assert.match(event.message!, /^CreateUser failed: .*Tags/);
+        assert.equal(emulator().users().some((user) => user.username === properties.Username), false);
+    });
+
     test('what Connect refuses is refused before any call, by name and with the reason', async () => {
         const cases: [Properties, RegExp][] = [
             [{ UserProficiencies: [{ AttributeName: 'Language', AttributeValue: 'English', Level: 0 }] }, /UserProficiencies\[0\]\.Level must be >= 1: Amazon Connect accepts proficiency levels 1 to 5 only/],
@@ -72,7 +81,7 @@ describe('templates for the type AWS publishes in 2026-08', () => {
                 { AfterContactWorkConfigs: [{ Channel: 'CHAT', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 30, AfterContactWorkMode: 'ON' } }] },
                 /AfterContactWorkConfigs\[0\]\.AfterContactWorkConfig\.AfterContactWorkMode cannot be set: no Amazon Connect API takes an after contact work mode/,
             ],
-            [{ Tags: [{ Key: 'aws:owner', Value: 'x' }] }, /Tags\[0\]\.Key must be 1 to 128 Unicode letters, digits, spaces or _ \. : \/ = \+ - @, not starting with aws:/],
+            [{ Tags: [{ Key: 'aws:owner', Value: 'x' }] }, /Tags\[0\]\.Key must be a key that does not start with aws:/],
         ];
         for (const [overrides, message] of cases) {
             emulator().journal.length = 0;

@@ -42,7 +42,9 @@ test('what the published type allows and Connect accepts, ours allows: PhoneConf
     assert.equal(ours.required.includes('PhoneConfig'), false);
     assert.equal(ours.definitions.UserPhoneConfig.required, undefined);
     assert.equal(ours.tagging.cloudFormationSystemTags, false);
+    // Every key Connect takes passes the schema; of those it refuses, the schema refuses only the
+    // aws: prefix and leaves the rest to Connect's own error (test/handlers/real-callers.test.ts).
     const key = new RegExp(ours.definitions.Tag.properties.Key.pattern, 'u');
     for (const accepted of ['cost center', 'owner@team', 'Kostenstelle-ü', 'a+b=c', 'x/y:z']) assert.ok(key.test(accepted), accepted);
-    for (const refused of ['aws:owner', 'cost;center', 'a,b']) assert.equal(key.test(refused), false, refused);
+    assert.equal(key.test('aws:owner'), false);
 });
