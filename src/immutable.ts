@@ -1,5 +1,5 @@
 // What Connect cannot change once a user exists. The update planner refuses a change to these
-// (NotUpdatable); the generated docs say so. No runtime imports: the docs generator reads it.
+// (NotUpdatable); the schema's descriptions say so.
 import type { ResourceModel } from './generated/models';
 
 /**

@@ -1,6 +1,6 @@
 // `npm run generate`: everything derived from the resource schema (aws-connect-user.json, or its renamed file), written in one pass.
 // `--check` writes nothing and exits 1 when a checked-in file differs from what it would write.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { JsonSchema, loadResourceSchema, REPO_ROOT, SCHEMA_FILE } from './resource-schema';
 import { renderModels } from './render-models';
@@ -31,24 +31,20 @@ export function renderAll(schema: JsonSchema): Map<string, string> {
     ]);
 }
 
-/**
- * `cfn generate` replaces docs/ with its own rendering of the same schema (no header of ours):
- * those docs are right too, so they are not drift. `npm run generate` brings ours back.
- */
-export function docsWrittenByCfn(root = REPO_ROOT): boolean {
+/** Pages in docs/ that the schema no longer makes: cfn generate deletes docs/ before it writes. */
+function leftoverDocs(root: string, rendered: Map<string, string>): string[] {
     try {
-        return !readFileSync(join(root, 'docs', 'README.md'), 'utf8').startsWith('<!-- This is a generated file.');
+        return readdirSync(join(root, 'docs')).map((file) => `docs/${file}`).filter((path) => !rendered.has(path));
     } catch {
-        return false;
+        return [];
     }
 }
 
-/** Paths whose content on disk differs from what the schema makes. */
+/** Paths whose content on disk differs from what the schema makes, and docs pages it does not make. */
 export function staleFiles(root = REPO_ROOT, schema = loadResourceSchema()): string[] {
+    const rendered = renderAll(schema);
     const stale: string[] = [];
-    const skipDocs = docsWrittenByCfn(root);
-    for (const [path, content] of renderAll(schema)) {
-        if (skipDocs && path.startsWith('docs/')) continue;
+    for (const [path, content] of rendered) {
         let current: string | undefined;
         try {
             current = readFileSync(join(root, path), 'utf8');
@@ -57,7 +53,7 @@ export function staleFiles(root = REPO_ROOT, schema = loadResourceSchema()): str
         }
         if (current !== content) stale.push(path);
     }
-    return stale;
+    return [...stale, ...leftoverDocs(root, rendered)];
 }
 
 if (require.main === module) {
@@ -70,7 +66,9 @@ if (require.main === module) {
         }
         console.log('generated files are up to date');
     } else {
-        for (const [path, content] of renderAll(schema)) {
+        const rendered = renderAll(schema);
+        for (const path of leftoverDocs(REPO_ROOT, rendered)) rmSync(join(REPO_ROOT, path));
+        for (const [path, content] of rendered) {
             const target = join(REPO_ROOT, path);
             mkdirSync(dirname(target), { recursive: true });
             writeFileSync(target, content);

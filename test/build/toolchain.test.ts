@@ -1,10 +1,10 @@
-// The project as the AWS toolchain finds it, checked against what those tools do (they need
-// Python and Docker, which this machine does not have): the cfn TypeScript plugin's submit build
-// and generate, the rename to a private type, and SAM's template, env vars and makefile build.
+// The project as the AWS toolchain finds it, checked against what those tools do: the cfn
+// TypeScript plugin's submit build and generate (the real cfn generate where the CLI is here),
+// the rename to a private type, and SAM's template, env vars and makefile build.
 // Each runs in a fresh copy of the project, as a clone would be.
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -56,22 +56,51 @@ test('cfn submit: the buildCommand, run as the TypeScript plugin runs it in a fr
     for (const [name, data] of lambda) assert.ok(data.equals(readFileSync(join(dir, name))), `${name} is the same in both`);
 });
 
-test('cfn generate: the plugin\'s own src/models.ts and docs/ leave the build, the bundle and the tests\' drift check as they were', () => {
+test('cfn generate: the plugin\'s own src/models.ts leaves the build, the bundle and the drift check as they were', () => {
     const before = readFileSync(join(clone, 'dist', 'handlers.js'));
     // What the plugin writes (python/rpdk/typescript/templates/models.ts): Sets for unique arrays,
     // value_ for a property named Value, integer (bigint) for integers.
     writeFileSync(join(clone, 'src', 'models.ts'), PLUGIN_MODELS);
-    rmSync(join(clone, 'docs'), { recursive: true, force: true });
-    mkdirSync(join(clone, 'docs'));
-    writeFileSync(join(clone, 'docs', 'README.md'), '# AWS::Connect::User\n\nResource Type definition for AWS::Connect::User\n');
     const built = sh('npx tsx scripts/build.ts');
     assert.equal(built.status, 0, `${built.stdout}\n${built.stderr}`);
     assert.ok(readFileSync(join(clone, 'dist', 'handlers.js')).equals(before), 'the bundle does not change');
     const check = sh('npx tsx tools/generate.ts --check');
     assert.equal(check.status, 0, check.stderr);
-    // npm run generate brings our docs back.
+    // cfn generate deletes docs/ before writing it: a page the schema no longer makes is drift, and generate removes it.
+    writeFileSync(join(clone, 'docs', 'gone.md'), '# a page of a definition that was removed\n');
+    assert.equal(sh('npx tsx tools/generate.ts --check').status, 1);
     assert.equal(sh('npx tsx tools/generate.ts').status, 0);
-    assert.match(readFileSync(join(clone, 'docs', 'README.md'), 'utf8'), /^<!-- This is a generated file/);
+    assert.equal(existsSync(join(clone, 'docs', 'gone.md')), false);
+});
+
+/** The real cfn CLI with the TypeScript plugin: `cfn` on the PATH, or ../shared/tools/cfn-cli with the fetched sources it names. */
+function realCfn(): string | undefined {
+    const tool = join(REPO_ROOT, '..', 'shared', 'tools', 'cfn-cli');
+    if (process.env.CFN_CLI_GIT && process.env.CFN_TS_PLUGIN_GIT && existsSync(tool)) return tool;
+    return spawnSync('cfn', ['--version']).status === 0 ? 'cfn' : undefined;
+}
+
+test('the real cfn generate, in a fresh clone: no tracked file changes, and every check passes', (t) => {
+    const cfn = realCfn();
+    if (!cfn) return t.skip('no cfn CLI here: put cfn on the PATH, or set CFN_CLI_GIT and CFN_TS_PLUGIN_GIT for ../shared/tools/cfn-cli');
+    const fresh = freshClone();
+    try {
+        const git = (...args: string[]) => execFileSync('git', args, { cwd: fresh, encoding: 'utf8' });
+        git('init', '-q');
+        git('add', '-A');
+        git('-c', 'user.name=t', '-c', 'user.email=t@example.com', 'commit', '-qm', 'clone');
+        const generated = spawnSync(cfn, ['generate'], { cwd: fresh, encoding: 'utf8', timeout: 300_000 });
+        assert.equal(generated.status, 0, `${generated.stdout}${generated.stderr}`);
+        assert.doesNotMatch(generated.stdout + generated.stderr, /Could not validate|warning/i, 'cfn validates the schema without a warning');
+        assert.equal(git('status', '--porcelain', '--untracked-files=no'), '', 'cfn generate changed tracked files: our generator and cfn\'s disagree');
+        symlinkSync(join(REPO_ROOT, 'node_modules'), join(fresh, 'node_modules'));
+        for (const command of ['npx tsx tools/generate.ts --check', 'npx tsx scripts/build.ts']) {
+            const result = sh(command, fresh);
+            assert.equal(result.status, 0, `${command}: ${result.stdout}${result.stderr}`);
+        }
+    } finally {
+        rmSync(fresh, { recursive: true, force: true });
+    }
 });
 
 test('npm run rename moves the project to a private type name everywhere the cfn tools look', () => {
@@ -84,8 +113,8 @@ test('npm run rename moves the project to a private type name everywhere the cfn
     assert.match(readFileSync(join(clone, 'template.yml'), 'utf8'), /Org::Connect::User/);
     assert.match(readFileSync(join(clone, 'examples', 'minimal.yaml'), 'utf8'), /Type: Org::Connect::User/);
     assert.match(readFileSync(join(clone, 'src', 'generated', 'models.ts'), 'utf8'), /TYPE_NAME: string = 'Org::Connect::User'/);
-    assert.match(readFileSync(join(clone, 'docs', 'README.md'), 'utf8'), /^<!-- .*edit org-connect-user\.json[^]*# Org::Connect::User/);
-    assert.match(readFileSync(join(clone, 'resource-role.yaml'), 'utf8'), /edit org-connect-user\.json/);
+    assert.match(readFileSync(join(clone, 'docs', 'README.md'), 'utf8'), /^# Org::Connect::User\n/);
+    assert.match(readFileSync(join(clone, 'resource-role.yaml'), 'utf8'), /type\/resource\/Org-Connect-User\/\*/);
     for (const command of ['npx tsx tools/validate-schema.ts', 'npx tsx tools/generate.ts --check', 'npx tsx scripts/build-function.ts TypeFunction', 'node --import tsx --test test/docs/examples.test.ts']) {
         const result = sh(command);
         assert.equal(result.status, 0, `${command}: ${result.stdout}${result.stderr}`);
