@@ -254,7 +254,8 @@ export class Emulator {
             if (errorType) headers['x-amzn-ErrorType'] = errorType;
             response.writeHead(status, headers).end(JSON.stringify(body ?? {}));
         };
-        const fail = (error: ServiceError) => send(error.status, { __type: error.type, Message: error.message, message: error.message }, error.type);
+        // Connect's error shapes carry one member, Message (the model's error structures).
+        const fail = (error: ServiceError) => send(error.status, { __type: error.type, Message: error.message }, error.type);
         try {
             // Split the raw path first, then decode each segment: ARN labels carry an encoded "/" (§1).
             const segments = (request.url ?? '/').split('?')[0].slice(1).split('/').map((s) => decodeURIComponent(s));

@@ -39,6 +39,41 @@ async function rejects(promise: Promise<unknown>, name: string, message?: RegExp
 
 beforeEach(() => emulator().reset());
 
+describe('Connect\'s documented rules for a new user (CreateUser and UserIdentityInfo references)', () => {
+    test('a Username of at most 20 characters without SAML; 21 is refused', async () => {
+        await create({ Username: 'a'.repeat(20) });
+        await rejects(create({ Username: 'b'.repeat(21) }), 'InvalidParameterException', /up to 20 characters/);
+        await rejects(create({ Username: 'ada lovelace' }), 'InvalidParameterException');
+    });
+
+    test('with SAML, up to 64 characters of [a-zA-Z0-9_-.@]: 40 are taken, 65 are not', async () => {
+        const saml = (Username: string) =>
+            client().send(new connect.CreateUserCommand({ InstanceId: samlArns.instanceArn, Username, IdentityInfo: { FirstName: 'S', LastName: 'U' }, SecurityProfileIds: [samlArns.securityProfiles.Agent], RoutingProfileId: samlArns.routingProfiles['Basic Routing Profile'] }));
+        await saml(`${'s'.repeat(28)}@example.com`);
+        await rejects(saml('t'.repeat(65)), 'InvalidParameterException', /up to 64 characters/);
+    });
+
+    test('FirstName and LastName are required where Connect or SAML manages identities', async () => {
+        await rejects(create({ IdentityInfo: undefined }), 'InvalidParameterException', /IdentityInfo.FirstName is required/);
+        await rejects(create({ IdentityInfo: { FirstName: 'Ada' } }), 'InvalidParameterException', /IdentityInfo.LastName is required/);
+        await rejects(
+            client().send(new connect.CreateUserCommand({ InstanceId: samlArns.instanceArn, Username: 'nameless', SecurityProfileIds: [samlArns.securityProfiles.Agent], RoutingProfileId: samlArns.routingProfiles['Basic Routing Profile'] })),
+            'InvalidParameterException',
+            /FirstName is required/,
+        );
+    });
+
+    test('an instance ARN longer than InstanceId\'s 100 characters is a 400, not a 404; error bodies carry Message alone', async () => {
+        const long = `${seed.instanceArn}${'0'.repeat(20)}`;
+        await rejects(client().send(new connect.ListUsersCommand({ InstanceId: long })), 'InvalidParameterException', /length less than or equal to 100/);
+        const response = await fetch(`${emulator().endpoint}/users/${encodeURIComponent(seed.instanceArn)}/00000000-0000-4000-8000-000000000000`, {
+            headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/connect/aws4_request, SignedHeaders=host, Signature=0' },
+        });
+        assert.equal(response.status, 404);
+        assert.deepEqual(Object.keys(await response.json()).sort(), ['Message', '__type']);
+    });
+});
+
 describe('CreateUser and DescribeUser', () => {
     test('DescribeUser returns IDs (not ARNs), tags, service defaults and a filled DirectoryUserId', async () => {
         const { UserId, UserArn } = await create({ Tags: { team: 'blue' }, HierarchyGroupId: seed.hierarchyGroups.Europe });
@@ -151,8 +186,10 @@ describe('updates', () => {
 
     test('UpdateUserIdentityInfo replaces the whole identity', async () => {
         const ids = await path();
-        await client().send(new connect.UpdateUserIdentityInfoCommand({ ...ids, IdentityInfo: { FirstName: 'Grace', Email: 'g@example.com' } }));
-        assert.deepEqual((await describeUser(ids.UserId)).IdentityInfo, { FirstName: 'Grace', Email: 'g@example.com' });
+        await client().send(new connect.UpdateUserIdentityInfoCommand({ ...ids, IdentityInfo: { FirstName: 'Grace', LastName: 'Hopper', Email: 'g@example.com' } }));
+        assert.deepEqual((await describeUser(ids.UserId)).IdentityInfo, { FirstName: 'Grace', LastName: 'Hopper', Email: 'g@example.com' });
+        // Connect manages identities here: the names cannot be taken away.
+        await rejects(client().send(new connect.UpdateUserIdentityInfoCommand({ ...ids, IdentityInfo: { Email: 'g@example.com' } })), 'InvalidParameterException', /FirstName is required/);
     });
 
     test('UpdateUserPhoneConfig sets the ACW on every channel and keeps a desk number after a switch to SOFT_PHONE', async () => {

@@ -24,7 +24,8 @@ function seedUsers(instance: SeedInstance, count: number, prefix: string) {
         const managedIdentity = instance.identityManagementType === 'CONNECT_MANAGED';
         const body = {
             Username: `${prefix}${i}`,
-            ...(managedIdentity ? { Password: 'Listed-Passw0rd', IdentityInfo: { FirstName: 'L', LastName: 'U' } } : {}),
+            IdentityInfo: { FirstName: 'L', LastName: 'U' },
+            ...(managedIdentity ? { Password: 'Listed-Passw0rd' } : {}),
             SecurityProfileIds: [Object.values(at.securityProfiles)[0]],
             RoutingProfileId: Object.values(at.routingProfiles)[0],
         };

@@ -121,7 +121,8 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
         while (next < plans.length && (!options.maxSeconds || performance.now() - started < options.maxSeconds * 1000)) {
             const index = next++;
             const [first, updates, stackTags] = plans[index];
-            const username = `soak-${index}-${first.Username}`.slice(0, 64);
+            // Within the 20 characters Connect takes on an instance without SAML; the index keeps it unique.
+            const username = `s${index}-${first.Username}`.slice(0, 20);
             const label = `lifecycle ${index} (worker ${workerIndex})`;
             const step = async (action: string, properties: Properties, previous?: Properties, expect: { fails?: boolean; rollback?: boolean } = {}) => {
                 report.steps++;
