@@ -84,6 +84,19 @@ export function parseQuota(text: string): Quota {
     return quota;
 }
 
+/** One request the emulator answered, as an observer sees it (the conformance test's view). */
+export interface Exchange {
+    operation: string;
+    labels: string[];
+    query: URLSearchParams;
+    body: unknown;
+    status: number;
+    answer: JsonObject;
+    errorType?: string;
+}
+/** Told of every answered request of every emulator in this process; empty unless a test adds one. */
+export const exchangeObservers = new Set<(exchange: Exchange) => void>();
+
 export interface JournalEntry {
     seq: number;
     time: number;
@@ -247,7 +260,9 @@ export class Emulator {
         const entry: JournalEntry = { seq: ++this.journalSeq, time: Date.now(), operation: 'Unknown', method, path: url.pathname, status: 0 };
         this.journal.push(entry);
         if (this.journal.length > 200_000) this.journal.splice(0, 100_000);
+        let asked: Omit<Exchange, 'status' | 'answer' | 'errorType'> | undefined;
         const send = (status: number, body?: JsonObject, errorType?: string) => {
+            if (asked) for (const observe of exchangeObservers) observe({ ...asked, status, answer: body ?? {}, errorType });
             entry.status = status;
             entry.errorType = errorType;
             const headers: Record<string, string> = { 'x-amzn-RequestId': randomUUID(), 'content-type': 'application/json' };
@@ -268,6 +283,7 @@ export class Emulator {
             }
             entry.operation = route.operation;
             const body = await readBody(request);
+            asked = { operation: route.operation, labels: route.labels, query: url.searchParams, body };
             // Signatures are not verified, but an unsigned request is refused as AWS refuses it (§3.4).
             const authorization = request.headers.authorization;
             if (!authorization) return fail(new ServiceError('MissingAuthenticationTokenException', 403, 'Missing Authentication Token'));

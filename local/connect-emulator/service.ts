@@ -364,11 +364,11 @@ function readProficiencies(body: Members, withLevel: boolean, instance: Instance
 const holds = (user: User, p: { name: string; value: string }) => user.proficiencies.find((q) => q.name === p.name && q.value === p.value);
 
 /** Reads maxResults before anything is looked up: the front door validates members first. */
-function pageSize(query: URLSearchParams, maxLimit: number, defaultLimit: number) {
+function pageSize(query: URLSearchParams, maxLimit: number, defaultLimit: number, refuse = invalidParameter) {
     const rawMax = query.get('maxResults');
     const max = rawMax === null ? defaultLimit : Number(rawMax);
     if (!Number.isInteger(max) || max < 1 || max > maxLimit) {
-        throw invalidParameter(`1 validation error detected: Value '${rawMax}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and ${maxLimit}`);
+        throw refuse(`1 validation error detected: Value '${rawMax}' at 'maxResults' failed to satisfy constraint: Member must have value between 1 and ${maxLimit}`);
     }
     return max;
 }
@@ -419,7 +419,8 @@ function describe(instance: Instance, user: User): JsonObject {
         SecurityProfileIds: [...user.securityProfileIds],
         RoutingProfileId: user.routingProfileId,
         ...(user.hierarchyGroupId ? { HierarchyGroupId: user.hierarchyGroupId } : {}),
-        Tags: { ...user.tags },
+        // TagMap holds 1 to 50 entries [model]: an untagged user answers no Tags member.
+        ...(Object.keys(user.tags).length > 0 ? { Tags: { ...user.tags } } : {}),
         AutoAcceptConfigs: channelEntries.map(({ channel, settings }) => ({
             Channel: channel,
             AutoAccept: settings.autoAccept,
@@ -698,7 +699,8 @@ export const operations: Record<string, Operation> = {
 
     // GET /instance: maxResults 1-10 [model]; the default when absent is not documented [inferred: 10].
     ListInstances(service, request) {
-        const max = pageSize(request.query, 10, 10);
+        // ListInstances declares InvalidRequestException, not InvalidParameterException [model].
+        const max = pageSize(request.query, 10, 10, invalidRequest);
         const { page, next } = paginate([...service.instances.values()].map(instanceSummary), request.query, max, 'instances');
         return { InstanceSummaryList: page, ...(next ? { NextToken: next } : {}) };
     },

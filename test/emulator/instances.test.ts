@@ -31,6 +31,6 @@ test('ListInstances pages through every seeded instance with its status and iden
     assert.equal(emulator().journal.filter((e) => e.operation === 'ListInstances' && e.method === 'GET' && e.path === '/instance').length, 2);
 });
 
-test('ListInstances refuses a page size outside 1-10, as its model bounds it', async () => {
-    await assert.rejects(connectClient(emulator()).send(new ListInstancesCommand({ MaxResults: 11 })), /maxResults/);
+test('ListInstances refuses a page size outside 1-10, as its model bounds it, with the error it declares', async () => {
+    await assert.rejects(connectClient(emulator()).send(new ListInstancesCommand({ MaxResults: 11 })), (error: Error) => error.name === 'InvalidRequestException' && /maxResults/.test(error.message));
 });

@@ -70,7 +70,7 @@ describe('Connect\'s documented rules for a new user (CreateUser and UserIdentit
             headers: { authorization: 'AWS4-HMAC-SHA256 Credential=AKID/20260101/us-east-1/connect/aws4_request, SignedHeaders=host, Signature=0' },
         });
         assert.equal(response.status, 404);
-        assert.deepEqual(Object.keys(await response.json()).sort(), ['Message', '__type']);
+        assert.deepEqual(Object.keys((await response.json()) as object).sort(), ['Message', '__type']);
     });
 });
 

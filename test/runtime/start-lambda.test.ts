@@ -11,6 +11,8 @@ import { LambdaServer, startLambdaServer } from '../../local/lambda-runtime/serv
 import { readFunctions } from '../../local/lambda-runtime/template';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
 import { handlerRequest } from '../support/lambda';
+// Every emulator of this process is held to Connect's service model (conformance.ts).
+import { checkConformanceAtEnd } from '../support/conformance';
 
 const seed = seedArns();
 let emulator: Emulator;
@@ -34,6 +36,7 @@ after(async () => {
     await server?.close();
     await emulator?.close();
 });
+checkConformanceAtEnd();
 
 async function call(functionName: string, payload: unknown) {
     const response = await lambda.send(new InvokeCommand({ FunctionName: functionName, Payload: Buffer.from(typeof payload === 'string' ? payload : JSON.stringify(payload)) }));

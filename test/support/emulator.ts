@@ -2,6 +2,8 @@
 import { ConnectClient } from '@aws-sdk/client-connect';
 import { after, before } from 'node:test';
 import { Emulator, EmulatorOptions, startEmulator } from '../../local/connect-emulator/server';
+// Every emulator of this process is held to Connect's service model (conformance.ts).
+import { checkConformanceAtEnd } from './conformance';
 
 export const TEST_CREDENTIALS = { accessKeyId: 'AKIDTESTEMULATOR', secretAccessKey: 'test-secret-key' };
 
@@ -14,6 +16,7 @@ export function useEmulator(options: EmulatorOptions = {}) {
     after(async () => {
         await emulator?.close();
     });
+    checkConformanceAtEnd();
     return () => {
         if (!emulator) throw new Error('the emulator did not start');
         return emulator;
