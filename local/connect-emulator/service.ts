@@ -177,30 +177,28 @@ export class ConnectService {
  * tests once created longer CONNECT_MANAGED users (connect-api.md §5.2 [tf]), so the service may
  * be kinder; the documented rule is kept: what passes here passes there.
  */
-const USERNAME_RULES = {
-    check(instance: Instance, username: string) {
-        const saml = instance.identityManagementType === 'SAML';
-        const max = saml ? 64 : 20;
-        if (username.length > max) {
-            throw invalidParameter(`The user name can include up to ${max} characters ${saml ? 'when the instance uses SAML' : 'when the instance does not use SAML'} for identity management`);
-        }
-        if (!/^[a-zA-Z0-9_\-.@]+$/.test(username)) throw invalidParameter('The user name can include only the characters [a-zA-Z0-9_-.@]');
-    },
-};
+function checkUsername(instance: Instance, username: string) {
+    const saml = instance.identityManagementType === 'SAML';
+    const max = saml ? 64 : 20;
+    if (username.length > max) {
+        throw invalidParameter(`The user name can include up to ${max} characters ${saml ? 'when the instance uses SAML' : 'when the instance does not use SAML'} for identity management`);
+    }
+    if (!/^[a-zA-Z0-9_\-.@]+$/.test(username)) throw invalidParameter('The user name can include only the characters [a-zA-Z0-9_-.@]');
+    // "Username can include @ only if used in an email format" (same reference, §5.2).
+    if (username.includes('@') && !/^[^@]+@[^@]+\.[^@]+$/.test(username)) throw invalidParameter("Username may contain '@' only when it is a full email address");
+}
 
 /**
  * IdentityInfo.FirstName and LastName: "This is required if you are using Amazon Connect or SAML
  * for identity management" (UserIdentityInfo reference; boto3 docs). Refused with the 400 every
  * other member rule gets [inferred: the code].
  */
-const NAMES_REQUIRED = {
-    check(instance: Instance, identityInfo: Record<string, string>) {
-        if (instance.identityManagementType === 'EXISTING_DIRECTORY') return;
-        for (const name of ['FirstName', 'LastName']) {
-            if (!identityInfo[name]) throw invalidParameter(`IdentityInfo.${name} is required when the instance uses ${instance.identityManagementType} for identity management`);
-        }
-    },
-};
+function requireNames(instance: Instance, identityInfo: Record<string, string>) {
+    if (instance.identityManagementType === 'EXISTING_DIRECTORY') return;
+    for (const name of ['FirstName', 'LastName']) {
+        if (!identityInfo[name]) throw invalidParameter(`IdentityInfo.${name} is required when the instance uses ${instance.identityManagementType} for identity management`);
+    }
+}
 
 function readIdentityInfo(info: Members): Record<string, string> {
     const result: Record<string, string> = {};
@@ -496,12 +494,9 @@ export const operations: Record<string, Operation> = {
         if (instance.identityManagementType === 'SAML' && directoryUserId !== undefined) {
             throw invalidRequest('DirectoryUserId must not be set when the instance uses SAML for identity management');
         }
-        if (username.includes('@') && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(username)) {
-            throw invalidParameter("Username may contain '@' only when it is a full email address");
-        }
-        USERNAME_RULES.check(instance, username);
+        checkUsername(instance, username);
         const identityInfo = identity ? readIdentityInfo(identity) : {};
-        NAMES_REQUIRED.check(instance, identityInfo);
+        requireNames(instance, identityInfo);
         const phoneSettings = phone ? readPhoneConfig(phone) : {};
         // A PhoneConfig member and its per-channel counterpart cannot be set together (§2.1).
         const conflicts: [keyof PhoneSettings | 'phoneNumber', keyof ChannelConfigs, string][] = [
@@ -580,7 +575,7 @@ export const operations: Record<string, Operation> = {
         // The whole identity is replaced by what is sent [inferred, §2.5].
         const identityInfo = readIdentityInfo(Members.of(request.body).object('IdentityInfo', true)!);
         const { instance, user } = userFromPath(service, request);
-        NAMES_REQUIRED.check(instance, identityInfo);
+        requireNames(instance, identityInfo);
         user.identityInfo = identityInfo;
         service.touch(user);
         return undefined;
@@ -694,7 +689,8 @@ export const operations: Record<string, Operation> = {
     },
 
     DescribeInstance(service, request) {
-        return { Instance: { ...instanceSummary(service.instance(request.labels[0])), Tags: {} } };
+        // The seeded instances carry no tags, and a TagMap holds 1 to 50 entries [model]: no Tags member.
+        return { Instance: instanceSummary(service.instance(request.labels[0])) };
     },
 
     // GET /instance: maxResults 1-10 [model]; the default when absent is not documented [inferred: 10].

@@ -7,6 +7,7 @@ import type { ProgressEvent } from '@amazon-web-services-cloudformation/cloudfor
 import { HandlerError, showsDrift, toHandlerError } from '../errors';
 import type { ResourceModel } from '../generated/models';
 import { CallbackContext, HandlerArgs, runSteps, success } from '../progress';
+import { mergeTags } from '../tags';
 import { planUpdate, Step } from '../update-plan';
 import { readUser } from './read';
 
@@ -23,15 +24,11 @@ export interface Goal {
 
 type OnError = (error: HandlerError, context: CallbackContext) => ProgressEvent<ResourceModel> | Promise<ProgressEvent<ResourceModel>>;
 
-/** The tags a read shows, as the planner compares them. */
-const tagsOf = (model: ResourceModel) => Object.fromEntries((model.tags ?? []).map((tag) => [tag.key!, tag.value ?? '']));
-
-/** The plan from what the previous template says, or from what a read showed. */
+/** The plan from what the previous template says, or from what a read showed (its tags are all the user carries). */
 function planFrom(goal: Goal, observed: ResourceModel | undefined): Step[] {
     const { desired, desiredTags, instanceArn, userArn } = goal;
-    return observed
-        ? planUpdate({ previous: observed, previousTags: tagsOf(observed), desired, desiredTags, instanceArn, userArn })
-        : planUpdate({ previous: goal.previous, previousTags: goal.previousTags, desired, desiredTags, instanceArn, userArn });
+    const from = observed ? { previous: observed, previousTags: mergeTags(observed.tags, {}) } : { previous: goal.previous, previousTags: goal.previousTags };
+    return planUpdate({ ...from, desired, desiredTags, instanceArn, userArn });
 }
 
 /** From here on every round plans from a fresh read, so what earlier plans finished is moot. */

@@ -36,7 +36,9 @@ const template = (overrides: Properties = {}): Properties => ({
 });
 const operations = () => emulator().journal.map((entry) => entry.operation);
 const console_ = () => connectClient(emulator());
-const pair = (AttributeName: string, AttributeValue: string) => ({ AttributeName, AttributeValue });
+/** An admin removes one of the user's proficiencies in the Connect console. */
+const removeInConsole = (userArn: string, AttributeName: string, AttributeValue: string) =>
+    console_().send(new DisassociateUserProficienciesCommand({ InstanceId: seed.instanceArn, UserId: userArn, UserProficiencies: [{ AttributeName, AttributeValue }] }));
 const proficiency = (AttributeName: string, AttributeValue: string, Level: number) => ({ AttributeName, AttributeValue, Level });
 
 async function create(properties: Properties): Promise<Properties> {
@@ -74,7 +76,7 @@ describe('a failed update rolls back', () => {
         const good = await create(template());
         const bad = { ...good, UserProficiencies: [good.UserProficiencies[0]], Tags: [{ Key: 'aws:reserved', Value: 'x' }] };
         // The forward update removed the proficiency, then failed on its next step.
-        await console_().send(new DisassociateUserProficienciesCommand({ InstanceId: seed.instanceArn, UserId: good.UserArn, UserProficiencies: [pair('Technology', 'Billing')] }));
+        await removeInConsole(good.UserArn, 'Technology', 'Billing');
         const rollback = await update(good, bad, true);
         assert.equal(rollback.status, 'SUCCESS', rollback.message);
         await assertReads(good);
@@ -111,13 +113,13 @@ describe('a failed update rolls back', () => {
 describe('edits made outside CloudFormation', () => {
     test('a proficiency removed in the console, then the template changes its level: it is associated at the new level', async () => {
         const good = await create(template());
-        await console_().send(new DisassociateUserProficienciesCommand({ InstanceId: seed.instanceArn, UserId: good.UserArn, UserProficiencies: [pair('Language', 'English')] }));
+        await removeInConsole(good.UserArn, 'Language', 'English');
         const desired = { ...good, UserProficiencies: [proficiency('Language', 'English', 5), good.UserProficiencies[1]] };
         const event = await update(desired, good);
         assert.equal(event.status, 'SUCCESS', event.message);
         await assertReads(desired);
         // and the rollback of that update, had the stack failed elsewhere, converges back
-        await console_().send(new DisassociateUserProficienciesCommand({ InstanceId: seed.instanceArn, UserId: good.UserArn, UserProficiencies: [pair('Language', 'English')] }));
+        await removeInConsole(good.UserArn, 'Language', 'English');
         const rollback = await update(good, desired, true);
         assert.equal(rollback.status, 'SUCCESS', rollback.message);
         await assertReads(good);
