@@ -4,7 +4,9 @@ import {
     BaseResource,
     HandlerErrorCode,
     handlerEvent,
+    LambdaLogPublisher,
     LoggerProxy,
+    MetricsPublisherProxy,
     ProgressEvent,
     ResourceHandlerRequest,
     SessionProxy,
@@ -16,7 +18,8 @@ import { remove } from './handlers/delete';
 import { list } from './handlers/list';
 import { read } from './handlers/read';
 import { update } from './handlers/update';
-import { currentInvocation, describeEvent, Invocation, redactSecrets, withInvocation } from './invocation';
+import { currentInvocation, describeEvent, Invocation, redact, redactSecrets, withInvocation } from './invocation';
+import { Delivery } from './provider-logging';
 import { invalidMessage } from './validate';
 import { ResourceModel, TypeConfigurationModel } from './generated/models';
 import { CallbackContext, failed, HandlerArgs } from './progress';
@@ -65,6 +68,24 @@ class Resource extends BaseResource<ResourceModel, TypeConfigurationModel> {
     }
 }
 
+const NO_METRICS = new MetricsPublisherProxy();
+
+/**
+ * The library's runtime set-up, with this provider's own delivery of provider logs and metrics
+ * (src/provider-logging.ts) instead of the library's. The platform log gets a publisher of its
+ * own each invocation: the filters the library adds per invocation (bearer token, credentials)
+ * go with it, instead of piling up on one publisher for the container's whole life.
+ */
+Object.defineProperty(Resource.prototype, 'initializeRuntime', {
+    value: async function initializeRuntime(this: any) {
+        const delivery = currentInvocation()?.delivery;
+        this.loggerProxy = new LoggerProxy();
+        this.loggerProxy.addLogPublisher(new LambdaLogPublisher(this.lambdaLogger, { applyFilter: redactSecrets }));
+        if (delivery) this.loggerProxy.addLogPublisher(delivery);
+        this.metricsPublisherProxy = delivery ?? NO_METRICS;
+    },
+});
+
 /**
  * The library ends every invocation by sleeping one whole second before it waits for its log
  * publishers. Every log call registers with their tracker synchronously, so the wait alone
@@ -109,12 +130,29 @@ function refusal(event: unknown, shape: 'cloudformation' | 'test', invocation: I
     return undefined;
 }
 
+/** Provider logs and metrics for this invocation, when CloudFormation asks for them. */
+function startDelivery(invocation: Invocation, action: unknown) {
+    if (!invocation.provider || !ACTIONS.includes(action as string)) return undefined;
+    return (invocation.delivery = new Delivery(invocation.provider, (message) => redact(message, invocation.secrets)));
+}
+
 /** The Lambda handler CloudFormation invokes (HandlerRequest in, serialized ProgressEvent out). */
 export async function entrypoint(event: unknown, context: any) {
     const invocation = describeEvent(event);
+    const action = isObject(event) ? event.action : undefined;
+    const delivery = startDelivery(invocation, action);
     const refused = refusal(event, 'cloudformation', invocation);
-    if (refused) return refused.serialize();
-    return withInvocation(invocation, () => resource.entrypoint(event, context));
+    let answer: { errorCode?: string };
+    if (refused) {
+        // Refused before the library runs: the provider log still says so, and the metrics count it.
+        delivery?.log(`[${action}] refused: ${refused.errorCode}: ${refused.message}`);
+        await delivery?.publishInvocationMetric(new Date(), action);
+        answer = refused.serialize();
+    } else {
+        answer = await withInvocation(invocation, () => resource.entrypoint(event, context));
+    }
+    await delivery?.finish(action, answer.errorCode);
+    return answer;
 }
 
 /** The Lambda handler `sam local invoke` and sam-tests/ use (test event in, ProgressEvent out). */

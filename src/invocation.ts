@@ -4,6 +4,8 @@
 // credentials included; every log line is filtered against this invocation's secrets.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { inspect } from 'node:util';
+import { ResourceModel } from './generated/models';
+import type { Delivery } from './provider-logging';
 import { Validated, validateProperties } from './validate';
 
 export interface Invocation {
@@ -16,6 +18,19 @@ export interface Invocation {
     /** CloudFormation is rolling a failed update back (HandlerRequest.rollback; the library drops it). */
     rollback?: boolean;
     secrets: string[];
+    /** Where provider logs and metrics go: set when CloudFormation passes both providerCredentials and providerLogGroupName. */
+    provider?: ProviderTarget;
+    /** This invocation's provider log and metric delivery, when it has a provider target. */
+    delivery?: Delivery;
+}
+
+export interface ProviderTarget {
+    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+    region: string;
+    logGroupName: string;
+    /** One stream per stack resource, as the TypeScript library names it: a resource's lines across containers and retries, together. */
+    logStreamName: string;
+    resourceType: string;
 }
 
 const storage = new AsyncLocalStorage<Invocation>();
@@ -41,7 +56,23 @@ export function describeEvent(event: unknown): Invocation {
     }
     const nextToken = data ? event.nextToken : request?.nextToken;
     const checked = event.action === 'CREATE' || event.action === 'UPDATE' ? validateProperties(desired) : undefined;
-    return { desired, previous, checked, nextToken: typeof nextToken === 'string' ? nextToken : undefined, rollback: event.rollback === true, secrets: [...secrets].sort((a, b) => b.length - a.length) };
+    return { desired, previous, checked, nextToken: typeof nextToken === 'string' ? nextToken : undefined, rollback: event.rollback === true, secrets: [...secrets].sort((a, b) => b.length - a.length), provider: providerTarget(event, data) };
+}
+
+function providerTarget(event: Record<string, any>, data: Record<string, any> | undefined): ProviderTarget | undefined {
+    const credentials = data?.providerCredentials;
+    const logGroupName = data?.providerLogGroupName;
+    if (!isObject(credentials) || typeof credentials.accessKeyId !== 'string' || !credentials.accessKeyId || typeof credentials.secretAccessKey !== 'string' || !credentials.secretAccessKey) return undefined;
+    if (typeof logGroupName !== 'string' || !logGroupName || typeof event.region !== 'string') return undefined;
+    const stream = typeof event.stackId === 'string' && event.stackId && typeof data?.logicalResourceId === 'string' && data.logicalResourceId ? `${event.stackId}/${data.logicalResourceId}` : `${event.awsAccountId}-${event.region}`;
+    return {
+        credentials: { accessKeyId: credentials.accessKeyId, secretAccessKey: credentials.secretAccessKey, sessionToken: typeof credentials.sessionToken === 'string' ? credentials.sessionToken : undefined },
+        region: event.region,
+        logGroupName,
+        // Stream names may not hold ':' or '*' (the API's pattern); stack ARNs are full of ':'.
+        logStreamName: stream.replace(/[:*]/g, '__'),
+        resourceType: typeof event.resourceType === 'string' && event.resourceType ? event.resourceType : ResourceModel.TYPE_NAME,
+    };
 }
 
 export function withInvocation<T>(invocation: Invocation, run: () => T): T {
@@ -54,7 +85,11 @@ export function currentInvocation(): Invocation | undefined {
 
 /** A log filter: the current invocation's secrets, replaced wherever they appear. */
 export function redactSecrets(message: string): string {
+    return redact(message, currentInvocation()?.secrets ?? []);
+}
+
+export function redact(message: string, secrets: readonly string[]): string {
     let redacted = message;
-    for (const secret of currentInvocation()?.secrets ?? []) redacted = redacted.split(secret).join('<REDACTED>');
+    for (const secret of secrets) redacted = redacted.split(secret).join('<REDACTED>');
     return redacted;
 }

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { listen } from '../listen';
 import { JsonObject, ServiceError, serialization } from './input';
+import { MonitoringService } from './monitoring';
 import { ConnectService, operations, Seed, User } from './service';
 import { DEFAULT_SEED } from './seed';
 
@@ -145,6 +146,8 @@ function match(method: string, segments: string[]) {
 
 export class Emulator {
     readonly service: ConnectService;
+    /** CloudWatch Logs and CloudWatch, for provider logging; their calls stay out of the journal, which is Connect's. */
+    readonly monitoring = new MonitoringService();
     readonly journal: JournalEntry[] = [];
     private journalSeq = 0;
     private faults: Faults = { ...NO_FAULTS };
@@ -208,6 +211,7 @@ export class Emulator {
             instance.usernames.clear();
         }
         this.journal.length = 0;
+        this.monitoring.reset();
         this.setFaults({});
         this.buckets.clear();
         this.scheduleSave();
@@ -256,6 +260,8 @@ export class Emulator {
     async handle(request: IncomingMessage, response: ServerResponse) {
         const url = new URL(request.url ?? '/', 'http://emulator');
         if (url.pathname.startsWith(ADMIN)) return this.admin(request, response, url);
+        const target = request.headers['x-amz-target'];
+        if (typeof target === 'string' && /^(Logs_20140328|GraniteServiceVersion20100801)\./.test(target)) return this.monitoringRequest(request, response, target);
         const method = request.method ?? 'GET';
         const entry: JournalEntry = { seq: ++this.journalSeq, time: Date.now(), operation: 'Unknown', method, path: url.pathname, status: 0 };
         this.journal.push(entry);
@@ -333,6 +339,34 @@ export class Emulator {
         }
     }
 
+    private async monitoringRequest(request: IncomingMessage, response: ServerResponse, target: string) {
+        const operation = target.split('.').pop()!;
+        const accessKeyId = /Credential=([^/]+)\//.exec(String(request.headers.authorization ?? ''))?.[1];
+        const call = { operation, accessKeyId, status: 200 } as { operation: string; accessKeyId?: string; status: number; errorType?: string };
+        this.monitoring.calls.push(call);
+        const json = target.startsWith('Logs_') ? 'application/x-amz-json-1.1' : 'application/x-amz-json-1.0';
+        const answer = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+            call.status = status;
+            response.writeHead(status, { 'x-amzn-RequestId': randomUUID(), 'content-type': json, ...headers }).end(JSON.stringify(body));
+        };
+        try {
+            const body = await readBody(request);
+            if (!request.headers.authorization) throw new ServiceError('MissingAuthenticationTokenException', 403, 'Missing Authentication Token');
+            if (this.faults.deny.includes(operation)) throw new ServiceError('AccessDeniedException', 400, `User is not authorized to perform: ${target.startsWith('Logs_') ? 'logs' : 'cloudwatch'}:${operation}`);
+            await this.latency();
+            answer(200, this.monitoring.handle(target, body as Record<string, any>));
+        } catch (error) {
+            if (!(error instanceof ServiceError)) {
+                if (request.destroyed) return;
+                throw error;
+            }
+            call.errorType = error.type;
+            // CloudWatch is awsQueryCompatible: its errors also name the Query error code in a header.
+            const query: Record<string, string> = target.startsWith('Granite') ? { 'x-amzn-query-error': `${error.type.replace(/Exception$/, '')};Sender` } : {};
+            answer(error.status, { __type: error.type, message: error.message }, query);
+        }
+    }
+
     private async latency() {
         const { latencyMs } = this.faults;
         const ms = Array.isArray(latencyMs) ? latencyMs[0] + this.roll() * (latencyMs[1] - latencyMs[0]) : latencyMs;
@@ -371,6 +405,10 @@ export class Emulator {
                     return reply(200, {});
                 case 'GET users':
                     return reply(200, { users: this.users() });
+                case 'GET logs':
+                    return reply(200, { groups: Object.fromEntries([...this.monitoring.logs].map(([group, streams]) => [group, Object.fromEntries(streams)])) });
+                case 'GET metrics':
+                    return reply(200, { metrics: this.monitoring.metrics, calls: this.monitoring.calls });
                 case 'GET seed':
                     return reply(200, this.seed);
                 default:

@@ -36,7 +36,7 @@ test('the package has the cfn submit layout, renamed, and its Lambda code runs o
     assert.equal(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')).typeName, 'AWS::Connect::User', 'the repository keeps its name');
     assert.match(readFileSync(result.rolePath, 'utf8'), /type\/resource\/Org-Connect-User\/\*/);
     const lambda = readZip(entries.get('ResourceProvider.zip')!);
-    assert.deepEqual(lambda.map((e) => e.name).sort(), ['aws-sdk-v2.js', 'handlers.js', 'schema-validator.js']);
+    assert.deepEqual(lambda.map((e) => e.name).sort(), ['handlers.js', 'schema-validator.js']);
 
     // Unpacked where no node_modules can be found: the code must need nothing beside itself.
     const code = tempDir('lambda');

@@ -1,76 +1,193 @@
-// aws-sdk v2 stays off the cold path, yet with provider credentials the library still delivers
-// logs and metrics: the lazy stand-ins load the real v2 clients, whose HTTPS calls are sent to a
-// local stand-in of CloudWatch Logs, CloudWatch and S3 here.
+// Provider logging as every registered type runs it: requests carrying providerCredentials and
+// providerLogGroupName, through the built bundle, with CloudWatch Logs and CloudWatch answered by
+// the emulator's stand-in (monitoring.ts) through the SDK v3 clients and the standard endpoint
+// variables. What a type's owner would notice: the lines, in order, in the group; the metrics;
+// no secret in any delivered byte; nothing sent to S3; the answer never held back by delivery.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { createServer, request as httpRequest } from 'node:http';
-import https from 'node:https';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { test } from 'node:test';
-import { AWS_SDK_V2_BUNDLE, BUNDLE } from '../../scripts/build';
+import { after, beforeEach, test } from 'node:test';
+import { BUNDLE } from '../../scripts/build';
+import { REPO_ROOT } from '../../local/lambda-runtime/backend';
 import { seedArns } from '../../local/connect-emulator/seed';
 import { useEmulator } from '../support/emulator';
-import { handlerRequest, invokeRaw, loadBundle } from '../support/lambda';
+import { CALLER_CREDENTIALS, captured, drive, handlerRequest, invokeRaw, loadBundle, Properties } from '../support/lambda';
 
 const emulator = useEmulator();
-const PROVIDER = { accessKeyId: 'AKIDPROVIDERLOGS001', secretAccessKey: 'provider-secret-key', sessionToken: 'provider-session' };
+const seed = seedArns();
+const PROVIDER = { accessKeyId: 'AKIDPROVIDERLOGS001', secretAccessKey: 'provider/secret+Key987654', sessionToken: 'provider-session-token-42' };
+const GROUP = 'aws-connect-user-logs';
+const PASSWORD = 'Zq9!Provider-Log-Pa55';
+const STREAM = 'arn__aws__cloudformation__us-east-1__123456789012__stack/local/00000000-0000-4000-8000-000000000000/ConnectUser';
+const withLogging = (event: any) => {
+    event.requestData.providerCredentials = PROVIDER;
+    event.requestData.providerLogGroupName = GROUP;
+    return event;
+};
+let counter = 0;
+const model = (): Properties => ({
+    InstanceArn: seed.instanceArn, Username: `logged-${++counter}`, Password: PASSWORD,
+    IdentityInfo: { FirstName: 'Log', LastName: 'Ged' }, PhoneConfig: { PhoneType: 'SOFT_PHONE' },
+    SecurityProfileArns: [seed.securityProfiles.Agent], RoutingProfileArn: seed.routingProfiles['Basic Routing Profile'],
+});
+const delivered = () => JSON.stringify({ logs: [...emulator().monitoring.logs].map(([g, s]) => [g, [...s]]), metrics: emulator().monitoring.metrics });
+const bundle = () => require(BUNDLE);
 
-test('loading the bundle and handling a request without provider credentials never loads aws-sdk v2', () => {
-    const script = `
-        const bundle = require(${JSON.stringify(BUNDLE)});
-        bundle.entrypoint({ action: 'READ' }, {}).then(() => {
-            const loaded = Object.keys(require.cache).filter((k) => k.includes('aws-sdk'));
-            process.stdout.write(JSON.stringify(loaded));
-        });`;
-    assert.deepEqual(JSON.parse(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })), []);
+beforeEach(() => {
+    loadBundle(emulator().endpoint);
+    // Everything else the bundle could call (S3 among them) would land on the emulator too, and show in its journal.
+    process.env.AWS_ENDPOINT_URL = emulator().endpoint;
+    process.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = emulator().endpoint;
+    process.env.AWS_ENDPOINT_URL_CLOUDWATCH = emulator().endpoint;
+});
+after(() => {
+    delete process.env.AWS_ENDPOINT_URL;
+    delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS;
+    delete process.env.AWS_ENDPOINT_URL_CLOUDWATCH;
 });
 
-test('with provider credentials the library loads the real v2 clients and delivers logs and metrics', async () => {
-    const seen: { host: string; target?: string; action?: string; credential?: string }[] = [];
-    const standIn = createServer((req, res) => {
-        let body = '';
-        req.on('data', (chunk) => (body += chunk));
-        req.on('end', () => {
-            const host = String(req.headers['x-original-host']);
-            const target = req.headers['x-amz-target'] as string | undefined;
-            seen.push({ host, target, action: /Action=(\w+)/.exec(body)?.[1], credential: /Credential=([A-Z0-9]+)\//.exec(String(req.headers.authorization))?.[1] });
-            if (host.startsWith('logs.')) {
-                const answers: Record<string, unknown> = {
-                    'Logs_20140328.DescribeLogStreams': { logStreams: [] },
-                    'Logs_20140328.PutLogEvents': { nextSequenceToken: '2' },
-                };
-                res.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' }).end(JSON.stringify(answers[target ?? ''] ?? {}));
-            } else if (host.startsWith('monitoring.')) {
-                res.writeHead(200, { 'content-type': 'text/xml' }).end('<PutMetricDataResponse><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PutMetricDataResponse>');
-            } else {
-                res.writeHead(200, { 'content-type': 'application/xml' }).end('<ListBucketResult><IsTruncated>false</IsTruncated></ListBucketResult>');
-            }
-        });
-    });
-    await new Promise<void>((resolve) => standIn.listen(0, '127.0.0.1', resolve));
-    const port = (standIn.address() as AddressInfo).port;
-    const original = https.request;
-    // Every HTTPS call the v2 clients make goes to the stand-in instead of AWS.
-    (https as any).request = (options: any, callback: any) => {
-        const { agent: _agent, ...rest } = options;
-        return httpRequest({ ...rest, protocol: 'http:', host: '127.0.0.1', hostname: '127.0.0.1', port, headers: { ...options.headers, 'x-original-host': options.hostname ?? options.host } }, callback);
+test('no aws-sdk v2 anywhere: not in package.json, not in the Lambda code', () => {
+    const manifest = JSON.parse(readFileSync(`${REPO_ROOT}/package.json`, 'utf8'));
+    assert.equal({ ...manifest.dependencies, ...manifest.devDependencies, ...manifest.optionalDependencies }['aws-sdk'], undefined);
+    const code = readFileSync(BUNDLE, 'utf8');
+    // v2's core (aws-sdk/lib) defines AWS.util and its service loader; none of it is in the bundle.
+    for (const mark of ['AWS.util', 'apiLoader', 'AWS.Request', 'aws-sdk/lib']) assert.ok(!code.includes(mark), `the bundle carries ${mark}`);
+    assert.throws(() => new (require('../../scripts/bundle-shims/aws-sdk-v2-absent.js'))(), /aws-sdk v2 is not part of this provider/);
+});
+
+test('without provider credentials nothing is delivered', async () => {
+    emulator().reset();
+    const result = await invokeRaw(handlerRequest('READ', { UserArn: `${seed.instanceArn}/agent/00000000-0000-4000-8000-000000000001` }));
+    assert.equal(result.errorCode, 'NotFound');
+    assert.deepEqual(emulator().monitoring.calls, []);
+});
+
+test('a CREATE with provider logging: its lines land in the group in order, one PutLogEvents and one PutMetricData per invocation, with the provider credentials, no S3', async () => {
+    emulator().reset();
+    captured.logs.length = 0;
+    const desired = model();
+    const { event, rounds } = await drive('CREATE', desired, {});
+    assert.equal(event.status, 'SUCCESS', event.message);
+    // drive() has no provider logging: run it again the way a registered type gets it.
+    emulator().reset();
+    const first = withLogging(handlerRequest('CREATE', { ...model() }));
+    const answer = await invokeRaw(first);
+    assert.notEqual(answer.status, 'FAILED', answer.message);
+    const calls = emulator().monitoring.calls;
+    // The group did not exist: PutLogEvents, then the stream (then the group) on ResourceNotFound, then PutLogEvents again.
+    assert.deepEqual(calls.filter((c) => c.operation !== 'PutMetricData').map((c) => `${c.operation} ${c.status}`), ['PutLogEvents 400', 'CreateLogStream 400', 'CreateLogGroup 200', 'CreateLogStream 200', 'PutLogEvents 200']);
+    assert.equal(calls.filter((c) => c.operation === 'PutMetricData').length, 1);
+    assert.ok(calls.every((c) => c.accessKeyId === PROVIDER.accessKeyId), 'signed with the provider credentials, never the caller credentials');
+    const lines = emulator().monitoring.logs.get(GROUP)!.get(STREAM)!.map((e) => e.message);
+    const order = ['START RequestId', '[CREATE] invoking handler', '[CREATE] handler invoked', 'Handler returned', 'END RequestId', 'REPORT RequestId'];
+    const positions = order.map((prefix) => lines.findIndex((line) => line.startsWith(prefix)));
+    assert.ok(positions.every((p) => p >= 0), JSON.stringify(lines));
+    assert.deepEqual([...positions].sort((a, b) => a - b), positions, 'in the order they were logged');
+    assert.deepEqual(emulator().journal.filter((e) => e.operation === 'Unknown'), [], 'no call to anything but Connect, CloudWatch Logs and CloudWatch (no S3)');
+
+    // A warm second invocation: the stream exists, so exactly one PutLogEvents.
+    calls.length = 0;
+    await invokeRaw(withLogging(handlerRequest('READ', { UserArn: answer.resourceModel?.UserArn ?? event.resourceModel!.UserArn })));
+    assert.deepEqual(calls.map((c) => `${c.operation} ${c.status}`).sort(), ['PutLogEvents 200', 'PutMetricData 200']);
+    void rounds;
+});
+
+test('metrics as the official plugins name them, and no HandlerException for invocations that succeed', async () => {
+    emulator().reset();
+    const { event } = await drive('CREATE', model());
+    const userArn = event.resourceModel!.UserArn as string;
+    emulator().monitoring.reset();
+    const answer = await invokeRaw(withLogging(handlerRequest('READ', { UserArn: userArn })));
+    assert.equal(answer.status, 'SUCCESS');
+    const metrics = emulator().monitoring.metrics;
+    assert.ok(metrics.every((m) => m.namespace === 'AWS/CloudFormation/AWS/Connect/User'));
+    const named = (name: string) => metrics.filter((m) => m.datum.MetricName === name);
+    assert.equal(named('HandlerInvocationCount').length, 1);
+    assert.deepEqual(named('HandlerInvocationCount')[0].datum.Dimensions, [{ Name: 'Action', Value: 'READ' }, { Name: 'ResourceType', Value: 'AWS::Connect::User' }]);
+    assert.equal(named('HandlerInvocationDuration').length, 1);
+    assert.equal(named('HandlerException').length, 0);
+    assert.ok(named('HandlerExceptionByErrorCode').every((m) => m.datum.Value === 0));
+    assert.equal(named('HandlerExceptionByExceptionCount')[0].datum.Value, 0);
+
+    // A NotFound answer counts once under its code.
+    emulator().monitoring.reset();
+    await invokeRaw(withLogging(handlerRequest('READ', { UserArn: `${seed.instanceArn}/agent/00000000-0000-4000-8000-000000000009` })));
+    const byCode = emulator().monitoring.metrics.filter((m) => m.datum.MetricName === 'HandlerExceptionByErrorCode' && m.datum.Value === 1);
+    assert.deepEqual(byCode.map((m) => m.datum.Dimensions), [[{ Name: 'Action', Value: 'READ' }, { Name: 'HandlerErrorCode', Value: 'NotFound' }]]);
+});
+
+test('a refused CREATE is in the provider log and counted, with no Password in it', async () => {
+    emulator().reset();
+    const answer = await invokeRaw(withLogging(handlerRequest('CREATE', { ...model(), Usernme: 'typo' })));
+    assert.equal(answer.errorCode, 'InvalidRequest');
+    const lines = [...emulator().monitoring.logs.get(GROUP)!.values()].flat().map((e) => e.message);
+    assert.ok(lines.some((line) => line.startsWith('[CREATE] refused: InvalidRequest:') && line.includes('Usernme')), JSON.stringify(lines));
+    assert.ok(!delivered().includes(PASSWORD));
+});
+
+test('the Password, the credentials and the bearer token are in no delivered byte, even on a line that carries each', async () => {
+    emulator().reset();
+    const token = 'bearer-secret-token-7f3a9c';
+    const event = withLogging(handlerRequest('CREATE', model(), { token }));
+    // The handler never logs these; a line that does is made here, through the logger the library hands out.
+    const resource = bundle().resource;
+    const original = resource.invokeHandler;
+    resource.invokeHandler = async (...args: any[]) => {
+        resource.loggerProxy.log('carrying %s %s %s %s %s %s %s', PASSWORD, token, PROVIDER.secretAccessKey, PROVIDER.sessionToken, CALLER_CREDENTIALS.secretAccessKey, CALLER_CREDENTIALS.sessionToken, JSON.stringify({ Password: PASSWORD }));
+        return original(...args);
     };
     try {
-        loadBundle(emulator().endpoint);
-        assert.equal(require.cache[AWS_SDK_V2_BUNDLE], undefined, 'not loaded before');
-        const event: any = handlerRequest('READ', { UserArn: `${seedArns().instanceArn}/agent/00000000-0000-4000-8000-000000000001` });
-        event.requestData.providerCredentials = PROVIDER;
-        event.requestData.providerLogGroupName = 'aws-connect-user-logs';
-        const result = await invokeRaw(event);
-        assert.equal(result.errorCode, 'NotFound', 'the handler answers as always');
-        assert.ok(require.cache[AWS_SDK_V2_BUNDLE], 'the v2 clients were loaded');
-        const logCalls = seen.filter((s) => s.host.startsWith('logs.us-east-1')).map((s) => s.target);
-        assert.ok(logCalls.includes('Logs_20140328.CreateLogStream'), JSON.stringify(seen));
-        assert.ok(logCalls.includes('Logs_20140328.PutLogEvents'), JSON.stringify(seen));
-        assert.ok(seen.some((s) => s.host.startsWith('monitoring.us-east-1') && s.action === 'PutMetricData'), 'metrics were published');
-        assert.ok(seen.every((s) => s.credential === PROVIDER.accessKeyId), 'signed with the provider credentials, not the caller credentials');
+        await invokeRaw(event);
     } finally {
-        (https as any).request = original;
-        standIn.close();
+        resource.invokeHandler = original;
+    }
+    const bytes = delivered();
+    assert.ok(bytes.includes('carrying <REDACTED>'), 'the line was delivered');
+    for (const secret of [PASSWORD, token, PROVIDER.secretAccessKey, PROVIDER.sessionToken, PROVIDER.accessKeyId, CALLER_CREDENTIALS.secretAccessKey, CALLER_CREDENTIALS.sessionToken, CALLER_CREDENTIALS.accessKeyId]) {
+        assert.ok(!bytes.includes(secret), `${secret} was delivered`);
+    }
+});
+
+test('log filters stay constant over 3,000 invocations', async () => {
+    emulator().reset();
+    const resource = bundle().resource;
+    const filters = () => [resource.platformLambdaLogger.logFilters.length, ...resource.loggerProxy.logPublishers.map((p: any) => (p.logFilters ?? p.filters).length)];
+    const read = () => invokeRaw(withLogging(handlerRequest('READ', { UserArn: `${seed.instanceArn}/agent/00000000-0000-4000-8000-000000000002` })));
+    await read();
+    const first = filters();
+    for (let i = 1; i < 3000; i++) await read();
+    assert.deepEqual(filters(), first);
+    assert.equal(emulator().monitoring.calls.filter((c) => c.operation === 'PutLogEvents' && c.status === 200).length, 3000, 'one PutLogEvents per invocation (the first also made the stream)');
+});
+
+test('a delivery that fails is one line in the platform log, and the answer is as always', async () => {
+    emulator().reset();
+    emulator().setFaults({ deny: ['PutLogEvents', 'PutMetricData'] });
+    captured.logs.length = 0;
+    const answer = await invokeRaw(withLogging(handlerRequest('READ', { UserArn: `${seed.instanceArn}/agent/00000000-0000-4000-8000-000000000003` })));
+    emulator().setFaults({});
+    assert.equal(answer.errorCode, 'NotFound');
+    const failures = captured.logs.filter((line) => line.includes('Provider log delivery failed'));
+    assert.equal(failures.length, 1, captured.logs.join('\n'));
+    assert.match(failures[0], /AccessDeniedException/);
+});
+
+test('a CloudWatch Logs endpoint that never answers holds the answer back no longer than the bound', async () => {
+    const hanging = createServer(() => {});
+    await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
+    process.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`;
+    try {
+        captured.logs.length = 0;
+        const started = performance.now();
+        const answer = await invokeRaw(withLogging(handlerRequest('READ', { UserArn: `${seed.instanceArn}/agent/00000000-0000-4000-8000-000000000004` })));
+        const took = performance.now() - started;
+        assert.equal(answer.errorCode, 'NotFound');
+        assert.ok(took < 1_500, `answered after ${took.toFixed(0)} ms`);
+        assert.equal(captured.logs.filter((line) => line.includes('Provider log delivery failed')).length, 1);
+    } finally {
+        process.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = emulator().endpoint;
+        hanging.closeAllConnections();
+        hanging.close();
     }
 });
