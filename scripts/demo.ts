@@ -54,7 +54,9 @@ async function main() {
 
     console.log(`AWS::Connect::User demo: one user's whole life through the Lambda entrypoint (${typeFunction.handlerFile.replace(`${REPO_ROOT}/`, '')}${rebuilt ? ', just built' : ''})`);
     console.log(`Amazon Connect: the local emulator at ${emulator.endpoint}, instance ${seed.instanceArn}\n`);
-    const options: RequestOptions = { credentials: EMULATOR_CREDENTIALS, stackTags: { 'stack-owner': 'demo' } };
+    // As a registered type runs: provider logging on, its log group on the emulator's CloudWatch Logs stand-in.
+    const provider = { credentials: { accessKeyId: 'AKIDDEMOLOGDELIVERY', secretAccessKey: 'demo-log-delivery-secret' }, logGroupName: 'aws-connect-user-logs' };
+    const options: RequestOptions = { credentials: EMULATOR_CREDENTIALS, stackTags: { 'stack-owner': 'demo' }, provider };
     const results: { action: string; ok: boolean }[] = [];
     let userArn = '';
 
@@ -82,6 +84,14 @@ async function main() {
     await step('READ', { UserArn: userArn }, {}, 'NotFound', (e) => `as CloudFormation expects after a delete: ${e.message?.split('.')[0]}`);
 
     const requests = emulator.journal.length;
+    const streams = emulator.monitoring.logs.get(provider.logGroupName) ?? new Map();
+    const lines = [...streams.values()].flat();
+    const putLogEvents = emulator.monitoring.calls.filter((c) => c.operation === 'PutLogEvents' && c.status === 200).length;
+    console.log(`\nThe provider's own log, as it landed in ${provider.logGroupName} (${lines.length} lines in ${streams.size} stream, ${putLogEvents} PutLogEvents, ${emulator.monitoring.metrics.length} metric datums); the CREATE:`);
+    const createLines = lines.slice(0, lines.findIndex((line) => line.message.startsWith('REPORT')) + 1);
+    for (const line of createLines) console.log(`    ${new Date(line.timestamp).toISOString().slice(11, 23)}  ${line.message.trimEnd()}`);
+    const leaked = JSON.stringify(lines).includes(created.Password) || JSON.stringify(lines).includes(provider.credentials.secretAccessKey);
+    if (leaked) results.push({ action: 'provider log without secrets', ok: false });
     await emulator.close();
     const failures = results.filter((r) => !r.ok);
     console.log(`\n${results.length - failures.length} of ${results.length} actions as expected, ${requests} Connect API requests, ${((performance.now() - started) / 1000).toFixed(1)} s in all.`);

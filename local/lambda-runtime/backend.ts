@@ -59,14 +59,17 @@ export async function openBackend(options: { aws?: boolean; region?: string; emu
     return { ...base, endpoint: emulator.endpoint, description: `an emulator started for this command at ${emulator.endpoint} (users kept in ${join(STATE_DIR, 'emulator-state.json')})`, close: () => emulator.close() };
 }
 
+/** The services the handler calls: Connect, and CloudWatch Logs and CloudWatch for provider logging (all on the emulator). */
+const ENDPOINT_VARIABLES = ['AWS_ENDPOINT_URL_CONNECT', 'AWS_ENDPOINT_URL_CLOUDWATCH_LOGS', 'AWS_ENDPOINT_URL_CLOUDWATCH'];
+
 /** Points this process's SDK clients (and so the handler's) at the backend: its region and, for the emulator, its endpoint. */
 export function useBackend(backend: Pick<Backend, 'region' | 'endpoint'>) {
-    // aws-sdk v2 (the library's log publishers) announces its end of support on load; the README says so once.
-    process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
     process.env.AWS_REGION = backend.region;
-    if (backend.endpoint) process.env.AWS_ENDPOINT_URL_CONNECT = backend.endpoint;
-    else delete process.env.AWS_ENDPOINT_URL_CONNECT;
+    for (const name of ENDPOINT_VARIABLES) {
+        if (backend.endpoint) process.env[name] = backend.endpoint;
+        else delete process.env[name];
+    }
 }
 
 export function readOutputs(backend: Backend): Record<string, string> {

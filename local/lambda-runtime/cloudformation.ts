@@ -24,6 +24,8 @@ export interface RequestOptions {
     typeName?: string;
     /** CloudFormation is rolling a failed update back: the desired state is the last good template. */
     rollback?: boolean;
+    /** Provider logging, as every type registered with `cfn submit` gets it (its LoggingConfig). */
+    provider?: { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; logGroupName: string };
 }
 
 let tokens = 0;
@@ -45,6 +47,7 @@ export function handlerRequest(action: string, properties: Properties | undefine
             stackTags: options.stackTags,
             previousStackTags: options.previousStackTags,
             logicalResourceId: 'ConnectUser',
+            ...(options.provider ? { providerCredentials: options.provider.credentials, providerLogGroupName: options.provider.logGroupName } : {}),
         },
         callbackContext: options.context ?? null,
         nextToken: options.nextToken,
