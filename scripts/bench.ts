@@ -34,7 +34,7 @@ function filesUnder(dir: string): string[] {
     });
 }
 
-/** The scaffold's way: tsc to CommonJS (with decorator metadata), then production node_modules. */
+/** The scaffold's way: tsc to CommonJS (with decorator metadata), then production node_modules, and the library's own log delivery. */
 function buildReference(): Build {
     rmSync(REFERENCE, { recursive: true, force: true });
     mkdirSync(WORK, { recursive: true });
@@ -64,6 +64,14 @@ function buildReference(): Build {
     for (const name of readdirSync(join(v2, 'node_modules'))) {
         if (!existsSync(join(REFERENCE, 'node_modules', name))) cpSync(join(v2, 'node_modules', name), join(REFERENCE, 'node_modules', name), { recursive: true });
     }
+    // The scaffold delivers provider logs and metrics with the library's own runtime: the same
+    // sources, less this provider's replacement of it (the initializeRuntime override and its delivery).
+    const entry = join(REFERENCE, 'dist', 'handlers.js');
+    const compiled = readFileSync(entry, 'utf8');
+    const override = /\nObject\.defineProperty\(Resource\.prototype, 'initializeRuntime', \{[\s\S]*?\n\}\);\n/;
+    const start = 'const delivery = startDelivery(invocation, action);';
+    if (!override.test(compiled) || !compiled.includes(start)) throw new Error('the reference build no longer has the initializeRuntime override or startDelivery to take out: update buildReference');
+    writeFileSync(entry, compiled.replace(override, '\n').replace(start, 'const delivery = undefined;'));
     const files = filesUnder(REFERENCE);
     return { name: 'reference', entry: join(REFERENCE, 'dist', 'handlers.js'), files };
 }
@@ -184,6 +192,60 @@ function bundleBreakdown(): [string, number][] {
     return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
+const PROVIDER = { credentials: { accessKeyId: 'AKIDBENCHLOGDELIVERY', secretAccessKey: 'bench-log-delivery-secret' }, logGroupName: 'aws-connect-user-logs' };
+
+/**
+ * The library's own delivery is aws-sdk v2, which reads no endpoint variable: in the reference's
+ * processes every HTTPS request (CloudWatch Logs, CloudWatch, S3) goes to the emulator instead.
+ */
+function httpsRedirect(endpoint: string): string {
+    const file = join(WORK, 'https-to-emulator.js');
+    const { hostname, port } = new URL(endpoint);
+    writeFileSync(file, `const http = require('http'), https = require('https');
+https.request = (options, callback) => { const { agent, ...rest } = typeof options === 'string' ? new URL(options) : options;
+  return http.request({ ...rest, protocol: 'http:', host: ${JSON.stringify(hostname)}, hostname: ${JSON.stringify(hostname)}, port: ${port} }, callback); };\n`);
+    return file;
+}
+
+/** Provider logging on and off: the first CREATE of a fresh process, and warm READs. */
+async function providerLogging(builds: Build[], endpoint: string, emulator: Awaited<ReturnType<typeof startEmulator>>, runs: number) {
+    const redirect = httpsRedirect(endpoint);
+    const env = { ...quiet, AWS_ENDPOINT_URL_CONNECT: endpoint, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS: endpoint, AWS_ENDPOINT_URL_CLOUDWATCH: endpoint };
+    const results = new Map<string, { firstCreate: [number, number]; warmRead: [number, number]; putLogEvents: number; s3: number; exceptions: number }>();
+    for (const build of builds) {
+        const first = async (logging: boolean) => {
+            const times: number[] = [];
+            for (let i = 0; i < runs; i++) {
+                const request = handlerRequest('CREATE', { ...base, Username: `first-${build.name.slice(0, 3)}-${logging ? 1 : 0}-${i}` }, { credentials: EMULATOR_CREDENTIALS, ...(logging ? { provider: PROVIDER } : {}) });
+                const script = `const h = require(${JSON.stringify(build.entry)}); const log = console.log; console.log = () => {}; const t = performance.now(); h.entrypoint(${JSON.stringify(request)}, {}).then((r) => { if (r.status === 'FAILED') process.exit(1); process.stdout.write('FIRST ' + (performance.now() - t)); });`;
+                const { stdout } = await promisify(execFile)(process.execPath, ['--require', redirect, '-e', script], { env });
+                times.push(Number(stdout.split('FIRST ').pop()));
+            }
+            return median(times);
+        };
+        const entrypoint: Entrypoint = require(build.entry).entrypoint;
+        const userArn = (await act(entrypoint, 'CREATE', { ...base, Username: `logged-${build.name}` })).resourceModel!.UserArn;
+        const reads = async (logging: boolean) => {
+            const times: number[] = [];
+            for (let i = 0; i < runs; i++) {
+                const t = performance.now();
+                await act(entrypoint, 'READ', { UserArn: userArn }, logging ? { provider: PROVIDER } : {});
+                times.push(performance.now() - t);
+            }
+            return median(times);
+        };
+        const since = emulator.monitoring.calls.length;
+        const journalSince = emulator.journal.length;
+        const metricsSince = emulator.monitoring.metrics.length;
+        const warmRead: [number, number] = [await reads(false), await reads(true)];
+        const putLogEvents = emulator.monitoring.calls.slice(since).filter((c) => c.operation === 'PutLogEvents').length / runs;
+        const s3 = emulator.journal.slice(journalSince).filter((e) => e.operation === 'Unknown').length / runs;
+        const exceptions = emulator.monitoring.metrics.slice(metricsSince).filter((m) => m.datum.MetricName === 'HandlerException').length;
+        results.set(build.name, { firstCreate: [await first(false), await first(true)], warmRead, putLogEvents, s3, exceptions });
+    }
+    return results;
+}
+
 async function main() {
     const { values } = parseArgs({ options: { runs: { type: 'string', default: '21' } } });
     const runs = Math.max(15, Number(values.runs));
@@ -246,6 +308,11 @@ async function main() {
         }
         calls.set(build.name, counts);
     }
+    console.log('measuring provider logging on and off…');
+    require(httpsRedirect(emulator.endpoint));
+    process.env.AWS_ENDPOINT_URL_CLOUDWATCH_LOGS = emulator.endpoint;
+    process.env.AWS_ENDPOINT_URL_CLOUDWATCH = emulator.endpoint;
+    const logging = await providerLogging(builds, emulator.endpoint, emulator, 9);
     emulator.reset();
     for (let i = 0; i < 10_000; i++) {
         operations.CreateUser(emulator.service, { labels: [seed.instanceArn], query: new URLSearchParams(), body: { Username: `listed-${i}`, Password: 'Listed-Passw0rd', IdentityInfo: { FirstName: 'L', LastName: 'U' }, SecurityProfileIds: [seed.securityProfiles.Agent], RoutingProfileId: seed.routingProfiles.Sales } });
@@ -286,6 +353,15 @@ async function main() {
         console.log(`left out of every measured process, as Lambda does not set them: ${hostOnly.join(', ')}; with them, bare node -e "" takes ${startup.hostStart.toFixed(1)} ms here,`);
         console.log(`  and the cold invocations would be about ${(coldMs.get('ours')! + extra).toFixed(1)} and ${(coldMs.get('reference')! + extra).toFixed(1)} ms (ratio ${((coldMs.get('ours')! + extra) / (coldMs.get('reference')! + extra)).toFixed(2)})`);
     }
+    const l = (name: string) => logging.get(name)!;
+    console.log(`\nProvider logging (requests with providerCredentials and providerLogGroupName, as every registered type gets them; median of 9):`);
+    console.log(`${''.padEnd(34)} ${'ours off / on'.padStart(18)} ${'reference off / on'.padStart(22)}`);
+    const pair = (p: [number, number]) => `${p[0].toFixed(1)} / ${p[1].toFixed(1)} ms`;
+    console.log(`${'first CREATE of a fresh process'.padEnd(34)} ${pair(l('ours').firstCreate).padStart(18)} ${pair(l('reference').firstCreate).padStart(22)}`);
+    console.log(`${'warm READ'.padEnd(34)} ${pair(l('ours').warmRead).padStart(18)} ${pair(l('reference').warmRead).padStart(22)}`);
+    console.log(`${'PutLogEvents per warm READ'.padEnd(34)} ${l('ours').putLogEvents.toFixed(1).padStart(18)} ${l('reference').putLogEvents.toFixed(1).padStart(22)}`);
+    console.log(`${'calls to anything else (S3) per READ'.padEnd(34)} ${l('ours').s3.toFixed(1).padStart(18)} ${l('reference').s3.toFixed(1).padStart(22)}`);
+    console.log(`${'HandlerException datums (all SUCCESS)'.padEnd(34)} ${String(l('ours').exceptions).padStart(18)} ${String(l('reference').exceptions).padStart(22)}`);
     console.log(`\nConnect calls per update scenario (mutating calls; ours, reference, minimum):`);
     SCENARIOS.forEach(([name, minimum], i) => {
         const ok = calls.get('ours')![i] === minimum ? '✓' : '✗';
@@ -299,6 +375,8 @@ async function main() {
         ['peak RSS at init at most 52 MiB', startup.rss.get('ours')! <= 52],
         ['Lambda zip at most 160 KiB', s('ours').zipped <= 160 * 1024],
         ['cold invocation at most 35% of the reference', coldMs.get('ours')! <= 0.35 * coldMs.get('reference')!],
+        ['with provider logging, a warm READ within 10 ms of the same READ without it', l('ours').warmRead[1] - l('ours').warmRead[0] <= 10],
+        ['with provider logging, the first CREATE within 60 ms of the same CREATE without it', l('ours').firstCreate[1] - l('ours').firstCreate[0] <= 60],
         ['Connect calls equal the minimum in every scenario', SCENARIOS.every(([, minimum], i) => calls.get('ours')![i] === minimum)],
     ] as const;
     console.log('\nTargets:');

@@ -50,6 +50,11 @@ export class MonitoringService {
                 return this.createLogStream(body);
             case 'Logs_20140328.PutLogEvents':
                 return this.putLogEvents(body);
+            // What the CloudFormation library's own (aws-sdk v2) delivery asks first; the bench runs it.
+            case 'Logs_20140328.DescribeLogGroups':
+                return { logGroups: [...this.logs.keys()].filter((name) => name.startsWith(String(body.logGroupNamePrefix ?? ''))).map((logGroupName) => ({ logGroupName })) };
+            case 'Logs_20140328.DescribeLogStreams':
+                return { logStreams: [...this.group(body.logGroupName).keys()].filter((name) => name.startsWith(String(body.logStreamNamePrefix ?? ''))).map((logStreamName) => ({ logStreamName })) };
             case 'GraniteServiceVersion20100801.PutMetricData':
                 return this.putMetricData(body);
             default:
