@@ -100,6 +100,7 @@ const NOT_IN_LAMBDA = ['NODE_EXTRA_CA_CERTS'];
 const hostOnly = NOT_IN_LAMBDA.filter((name) => process.env[name] !== undefined);
 const quiet = {
     ...Object.fromEntries(Object.entries(process.env).filter(([name]) => !NOT_IN_LAMBDA.includes(name))),
+    // The scaffold's aws-sdk v2 announces its end of support on load.
     AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1',
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
 };

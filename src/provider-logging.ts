@@ -79,7 +79,7 @@ export class Delivery {
     }
 
     async publishLogEvent(message: string, eventTime?: Date): Promise<void> {
-        this.lines.push({ timestamp: (eventTime ?? new Date()).getTime(), message });
+        this.log(message, eventTime);
     }
 
     // ---- what the library's entrypoint calls on its metrics publisher proxy ----
@@ -96,10 +96,6 @@ export class Delivery {
     async publishExceptionMetric(timestamp: Date, action: string, error: Error & { errorCode?: string }): Promise<void> {
         const code = error.errorCode ?? HandlerErrorCode.InternalFailure;
         this.metric(METRIC.exception, { Action: action, ExceptionType: error.constructor?.name || errorName(error), ResourceType: this.target.resourceType, HandlerErrorCode: code }, StandardUnit.Count, 1, timestamp);
-    }
-
-    async publishLogDeliveryExceptionMetric(): Promise<void> {
-        // The library's own delivery reports its failures here; this delivery reports its own in finish().
     }
 
     log(message: string, at = new Date()): void {

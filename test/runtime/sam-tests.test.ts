@@ -20,7 +20,7 @@ const committed = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'sam
 async function samInvoke(event: unknown) {
     const run = await promisify(execFile)(process.execPath, ['-e', `require(${JSON.stringify(BUNDLE)}).testEntrypoint(JSON.parse(process.argv[1]), {}).then((r) => { process.stdout.write('\\n@@RESULT ' + JSON.stringify(r)); process.exit(0); })`, JSON.stringify(event)], {
         encoding: 'utf8',
-        env: { PATH: process.env.PATH, AWS_ENDPOINT_URL_CONNECT: emulator().endpoint, AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1' },
+        env: { PATH: process.env.PATH, AWS_ENDPOINT_URL_CONNECT: emulator().endpoint },
     });
     // The library logs the event and its progress to stdout first, as in a Lambda's log.
     return JSON.parse(run.stdout.split('\n@@RESULT ').pop()!);

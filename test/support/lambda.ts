@@ -22,7 +22,6 @@ let bundle: Bundle | undefined;
 export function loadBundle(endpoint: string): Bundle {
     process.env.AWS_ENDPOINT_URL_CONNECT = endpoint;
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-    process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE = '1';
     if (!existsSync(BUNDLE)) throw new Error(`${BUNDLE} is missing: npm test builds it first`);
     bundle ??= require(BUNDLE) as Bundle;
     return bundle;
