@@ -1,5 +1,6 @@
-// `npm run emulator -- [--port N] [--host H] [--seed FILE] [--state FILE] [--quota RATE/BURST]`
+// `npm run emulator -- [--port N] [--host H] [--seed FILE] [--state FILE] [--quota RATE/BURST] [--stale READS[,MS]]`
 import { parseArgs } from 'node:util';
+import { parseConsistency } from './consistency';
 import { loadSeed, seedArns } from './seed';
 import { parseQuota, startEmulator } from './server';
 
@@ -13,13 +14,15 @@ async function main() {
             seed: { type: 'string' },
             state: { type: 'string' },
             quota: { type: 'string' },
+            stale: { type: 'string' },
         },
     });
     const port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be a port number, not "${values.port}"`);
     const seed = values.seed ? loadSeed(values.seed) : undefined;
     const quota = values.quota ? parseQuota(values.quota) : undefined;
-    const emulator = await startEmulator({ port, host: values.host, seed, stateFile: values.state, quota }).catch((error) => {
+    const consistency = values.stale ? parseConsistency(values.stale) : undefined;
+    const emulator = await startEmulator({ port, host: values.host, seed, stateFile: values.state, quota, consistency }).catch((error) => {
         if (error?.code === 'EADDRINUSE') throw new Error(`port ${port} is already in use (is an emulator already running? try --port)`);
         throw error;
     });
@@ -35,7 +38,12 @@ async function main() {
     }
     if (values.state) console.log(`  state file: ${values.state}`);
     console.log(quota ? `  API quota: ${quota.rate} requests/s, burst ${quota.burst}, per operation (429 ThrottlingException beyond)` : '  API quota: off (--quota 2/5 for Connect\'s default)');
-    console.log(`  admin API: ${emulator.endpoint}/__emulator/{health,journal,faults,quota,reset,users}`);
+    console.log(
+        consistency
+            ? `  consistency: after each change to a user, its next ${consistency.staleReads} reads and the reads of the next ${consistency.staleMs} ms show it as it was`
+            : '  consistency: reads show every change at once (--stale 2 or --stale 0,2000 for Connect\'s lag)',
+    );
+    console.log(`  admin API: ${emulator.endpoint}/__emulator/{health,journal,faults,quota,consistency,settle,reset,users}`);
     const stop = async () => {
         await emulator.close();
         process.exit(0);

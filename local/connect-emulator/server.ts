@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
 import { listen } from '../listen';
+import { Consistency, Lagging } from './consistency';
 import { JsonObject, ServiceError, serialization } from './input';
 import { MonitoringService } from './monitoring';
 import { ConnectService, operations, Seed, User } from './service';
@@ -118,6 +119,8 @@ export interface EmulatorOptions {
     faults?: Partial<Faults>;
     /** Enforce an API quota (off when absent). */
     quota?: Quota;
+    /** Reads that lag behind changes, as Connect's do (consistency.ts; off when absent). */
+    consistency?: Partial<Consistency>;
 }
 
 /** mulberry32: small, seedable, good enough for fault dice. */
@@ -157,6 +160,8 @@ export class Emulator {
     private saveTimer: NodeJS.Timeout | undefined;
     private quota: Quota | undefined;
     private buckets = new Map<string, { tokens: number; at: number }>();
+    /** Connect's eventual consistency for reads over HTTP; in-process callers (tests, the console) see the truth. */
+    readonly lagging = new Lagging();
     endpoint = '';
 
     constructor(
@@ -190,6 +195,11 @@ export class Emulator {
         return this.quota && { ...this.quota };
     }
 
+    /** Reads lag behind changes by this much from now on (all zero: off); lags under way end. */
+    setConsistency(consistency: Partial<Consistency>) {
+        this.lagging.set(consistency);
+    }
+
     /** Takes a token from the operation's bucket; false when it is empty. */
     private withinQuota(operation: string): boolean {
         if (!this.quota) return true;
@@ -204,8 +214,9 @@ export class Emulator {
         return true;
     }
 
-    /** Forgets every user and the journal, turns faults off and refills the quota's buckets (the quota stays). */
+    /** Forgets every user and the journal, turns faults off and refills the quota's buckets (the quota and the consistency setting stay). */
     reset() {
+        this.lagging.settle();
         for (const instance of this.service.instances.values()) {
             instance.users.clear();
             instance.usernames.clear();
@@ -324,7 +335,7 @@ export class Emulator {
             if (hit(f.internalError, 'internalError')) return fail(new ServiceError('InternalServiceException', 500, 'We encountered an internal error. Please try again.'));
             const lagged = hit(route.operation === 'CreateUser' ? f.readAfterCreateLag : 0, 'readAfterCreateLag');
             this.service.nextCreateLagMs = lagged ? f.lagMs : 0;
-            const result = operations[route.operation](this.service, { labels: route.labels, query: url.searchParams, body });
+            const result = this.run(route.operation, { labels: route.labels, query: url.searchParams, body });
             this.executedSinceFaults++;
             if (MUTATING.has(route.operation)) this.scheduleSave();
             if (hit(f.dropResponse, 'dropResponse')) return void request.socket.destroy();
@@ -337,6 +348,24 @@ export class Emulator {
             console.error('[emulator] internal error:', error);
             fail(new ServiceError('InternalServiceException', 500, 'Internal error in the emulator'));
         }
+    }
+
+    /** One operation, with the lag its change leaves on the user's reads (consistency.ts). */
+    private run(operation: keyof typeof operations, request: { labels: string[]; query: URLSearchParams; body: unknown }) {
+        const lagging = this.lagging;
+        if (!lagging.on) return operations[operation](this.service, request);
+        const target = MUTATING.has(operation) && operation !== 'CreateUser' ? this.service.target(operation, request.labels) : undefined;
+        const before = target && structuredClone(target);
+        const result = operations[operation](this.service, { ...request, seen: (user) => lagging.seen(user) });
+        if (operation === 'CreateUser') {
+            const made = this.service.instance(request.labels[0]).users.get(String(result?.UserId));
+            if (made) lagging.changed(made, undefined);
+        } else if (operation === 'DeleteUser') {
+            if (target) lagging.deleted(target.id);
+        } else if (target) {
+            lagging.changed(target, before);
+        }
+        return result;
     }
 
     private async monitoringRequest(request: IncomingMessage, response: ServerResponse, target: string) {
@@ -400,6 +429,14 @@ export class Emulator {
                     this.setQuota(quota ?? undefined);
                     return reply(200, { quota: this.getQuota() ?? null });
                 }
+                case 'GET consistency':
+                    return reply(200, this.lagging.get());
+                case 'PUT consistency':
+                    this.setConsistency(body as Partial<Consistency>);
+                    return reply(200, this.lagging.get());
+                case 'POST settle':
+                    this.lagging.settle();
+                    return reply(200, {});
                 case 'POST reset':
                     this.reset();
                     return reply(200, {});
@@ -447,6 +484,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const emulator = new Emulator(server, options.seed ?? DEFAULT_SEED, options.stateFile);
     if (options.faults) emulator.setFaults(options.faults);
     if (options.quota) emulator.setQuota(options.quota);
+    if (options.consistency) emulator.setConsistency(options.consistency);
     server.on('request', (request, response) => void emulator.handle(request, response));
     emulator.endpoint = await listen(server, options.port ?? 0, options.host ?? '127.0.0.1');
     return emulator;

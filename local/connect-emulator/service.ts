@@ -76,6 +76,8 @@ export interface Request {
     labels: string[];
     query: URLSearchParams;
     body: unknown;
+    /** How a read shows a user (consistency.ts); undefined: as it is. Callers in-process (tests, the console) see the truth. */
+    seen?: (user: User) => User | undefined;
 }
 export type Operation = (service: ConnectService, request: Request) => JsonObject | undefined;
 
@@ -164,6 +166,16 @@ export class ConnectService {
 
     restoreSeq(seq: number) {
         this.seq = Math.max(this.seq, seq);
+    }
+
+    /** The user a change names, as it is before the change; undefined when there is none. */
+    target(operation: string, labels: string[]): User | undefined {
+        try {
+            if (operation === 'TagResource' || operation === 'UntagResource') return this.taggedUser(labels[0]);
+            return this.user(this.instance(labels[0]), labels[1]);
+        } catch {
+            return undefined;
+        }
     }
 }
 
@@ -440,11 +452,22 @@ function describe(instance: Instance, user: User): JsonObject {
     return described;
 }
 
-const visibleUsers = (service: ConnectService, instance: Instance) => [...instance.users.values()].filter((u) => u.visibleAt <= service.now());
+const visibleUsers = (service: ConnectService, instance: Instance, request: Request) =>
+    [...instance.users.values()].filter((u) => u.visibleAt <= service.now()).flatMap((u) => shown(request, u) ?? []);
 
 function userFromPath(service: ConnectService, request: Request) {
     const instance = service.instance(request.labels[0]);
     return { instance, user: service.user(instance, request.labels[1]) };
+}
+
+const shown = (request: Request, user: User) => (request.seen ? request.seen(user) : user);
+
+/** The user a read names, as the read shows it: while a change lags, as it was (consistency.ts). */
+function readFromPath(service: ConnectService, request: Request) {
+    const { instance, user } = userFromPath(service, request);
+    const seen = shown(request, user);
+    if (!seen) throw notFound(`User not found for UserId: ${request.labels[1]}`);
+    return { instance, user: seen };
 }
 
 function summaries(instance: Instance, kind: string, items: { id: string; name: string }[]) {
@@ -550,14 +573,14 @@ export const operations: Record<string, Operation> = {
     },
 
     DescribeUser(service, request) {
-        const { instance, user } = userFromPath(service, request);
+        const { instance, user } = readFromPath(service, request);
         return { User: describe(instance, user) };
     },
 
     ListUsers(service, request) {
         const max = pageSize(request.query, 1000, 100);
         const instance = service.instance(request.labels[0]);
-        const { page, next } = paginate(visibleUsers(service, instance), request.query, max, `users:${instance.id}`);
+        const { page, next } = paginate(visibleUsers(service, instance, request), request.query, max, `users:${instance.id}`);
         return {
             UserSummaryList: page.map((u) => ({ Id: u.id, Arn: u.arn, Username: u.username, LastModifiedTime: seconds(u.lastModified), LastModifiedRegion: instance.region })),
             ...(next ? { NextToken: next } : {}),
@@ -652,7 +675,7 @@ export const operations: Record<string, Operation> = {
 
     ListUserProficiencies(service, request) {
         const max = pageSize(request.query, 100, 100);
-        const { instance, user } = userFromPath(service, request);
+        const { instance, user } = readFromPath(service, request);
         const { page, next } = paginate(user.proficiencies, request.query, max, `proficiencies:${user.id}`);
         return {
             UserProficiencyList: page.map((p) => ({ AttributeName: p.name, AttributeValue: p.value, Level: p.level })),
@@ -685,7 +708,9 @@ export const operations: Record<string, Operation> = {
     },
 
     ListTagsForResource(service, request) {
-        return { tags: { ...service.taggedUser(request.labels[0]).tags } };
+        const user = shown(request, service.taggedUser(request.labels[0]));
+        if (!user) throw notFound(`Resource not found: ${request.labels[0]}`);
+        return { tags: { ...user.tags } };
     },
 
     DescribeInstance(service, request) {
