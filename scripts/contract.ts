@@ -1,8 +1,9 @@
-// `npm run contract -- [--runs N] [--seed S] [--aws] [--endpoint URL] [--function NAME]`
+// `npm run contract -- [--runs N] [--seed S] [--stale READS[,MS]] [--aws] [--endpoint URL] [--function NAME]`
 // The CloudFormation resource contract (test/contract/suite.ts) against our bundle behind the
 // Lambda Invoke API: on the emulator by default, on a real instance with --aws (see README),
 // or against any Lambda endpoint (sam local start-lambda, our start-lambda) with --endpoint.
 import { parseArgs } from 'node:util';
+import { parseConsistency } from '../local/connect-emulator/consistency';
 import { EMULATOR_CREDENTIALS } from '../local/lambda-runtime/backend';
 import { adaptToInstance, AWS_VARIABLES, awsContractConfig, endpointTarget, loadContractInputs, loadContractSchema, openAwsTarget, startLocalTarget } from '../test/contract/harness';
 import { runContract } from '../test/contract/suite';
@@ -17,6 +18,7 @@ async function main() {
             aws: { type: 'boolean', default: false },
             endpoint: { type: 'string' },
             function: { type: 'string', default: 'TypeFunction' },
+            stale: { type: 'string' },
         },
     });
     const runs = Number(values.runs ?? (values.aws ? 3 : 24));
@@ -25,9 +27,11 @@ async function main() {
     const inputs = loadContractInputs();
     const config = values.aws ? awsContractConfig() : undefined;
     if (values.aws && !config) throw new Error(`--aws needs ${AWS_VARIABLES.join(', ')} in the environment (and AWS credentials)`);
-    const local = values.endpoint ? undefined : config ? await openAwsTarget(config) : await startLocalTarget();
+    const consistency = values.stale ? parseConsistency(values.stale) : undefined;
+    const local = values.endpoint ? undefined : config ? await openAwsTarget(config) : await startLocalTarget({ consistency });
     const target = values.endpoint ? endpointTarget(values.endpoint, values.function) : local!.target;
-    console.log(`Resource contract of AWS::Connect::User on ${values.endpoint ?? (config ? `instance ${config.instanceArn}` : 'the local emulator')}, ${runs} generated runs (seed ${values.seed})`);
+    const lag = consistency ? ` whose reads lag ${consistency.staleReads} reads and ${consistency.staleMs} ms behind each change` : '';
+    console.log(`Resource contract of AWS::Connect::User on ${values.endpoint ?? (config ? `instance ${config.instanceArn}` : `the local emulator${lag}`)}, ${runs} generated runs (seed ${values.seed})`);
     try {
         const results = await runContract(target, {
             schema: loadContractSchema(),

@@ -1,6 +1,7 @@
-// `npm run soak -- [--lifecycles 200] [--concurrency 8] [--seed S] [--max-seconds 600]`
+// `npm run soak -- [--lifecycles 200] [--concurrency 8] [--seed S] [--max-seconds 600] [--stale READS[,MS]]`
 // The long soak, with templates that use the per-channel settings too; exits 1 unless divergences, orphans, duplicates, failed steps and leaks are all 0.
 import { parseArgs } from 'node:util';
+import { parseConsistency } from '../local/connect-emulator/consistency';
 import { formatReport, runSoak } from '../test/reliability/soak';
 import { seededUserModelWithChannels } from '../test/support/arbitraries';
 import { ensureBuilt } from './build';
@@ -12,13 +13,17 @@ async function main() {
             concurrency: { type: 'string', default: '8' },
             seed: { type: 'string', default: '20261122' },
             'max-seconds': { type: 'string', default: '600' },
+            stale: { type: 'string' },
         },
     });
-    const numbers = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, Number(v)]));
+    const { stale, ...counts } = values;
+    const consistency = stale ? parseConsistency(stale) : undefined;
+    const numbers = Object.fromEntries(Object.entries(counts).map(([k, v]) => [k, Number(v)]));
     for (const [name, value] of Object.entries(numbers)) if (!Number.isInteger(value) || value < 0) throw new Error(`--${name} must be a whole number`);
     await ensureBuilt();
-    console.log(`Soak: ${numbers.lifecycles} lifecycles, ${numbers.concurrency} at a time, seed ${numbers.seed}, at most ${numbers['max-seconds']} s`);
-    const report = await runSoak({ lifecycles: numbers.lifecycles, concurrency: numbers.concurrency, seed: numbers.seed, maxSeconds: numbers['max-seconds'], models: seededUserModelWithChannels });
+    const lag = consistency ? `, reads lagging ${consistency.staleReads} reads and ${consistency.staleMs} ms behind each change` : '';
+    console.log(`Soak: ${numbers.lifecycles} lifecycles, ${numbers.concurrency} at a time, seed ${numbers.seed}, at most ${numbers['max-seconds']} s${lag}`);
+    const report = await runSoak({ lifecycles: numbers.lifecycles, concurrency: numbers.concurrency, seed: numbers.seed, maxSeconds: numbers['max-seconds'], models: seededUserModelWithChannels, consistency });
     console.log(formatReport(report));
     for (const line of [...report.failedSteps, ...report.divergences].slice(0, 10)) console.log(`  ${line}`);
     const clean = report.divergences.length + report.failedSteps.length + report.orphans + report.duplicates + report.secretLeaks === 0;

@@ -13,6 +13,46 @@ import type { SessionProxy } from '@amazon-web-services-cloudformation/cloudform
 export const SDK_MAX_ATTEMPTS = 3;
 export const SDK_THROTTLE_ATTEMPTS = 1;
 
+/**
+ * READ and LIST cannot answer IN_PROGRESS, so they ride out throttling inside the invocation:
+ * a throttled call is tried again after a jittered wait (full jitter, doubling from 250 ms to a
+ * cap of 4 s) for as long as PATIENCE_MS allows since the handler began. 20 s covers the 10 s
+ * that 25 concurrent READs need from Connect's 2/s, burst 5 bucket with room to spare, and ends
+ * well inside the 30 s that `cfn test` (and so registration) allows a READ or LIST invocation.
+ * Only the throttled call is tried again, never one that succeeded.
+ */
+export const PATIENCE_MS = 20_000;
+const PATIENCE_BASE_MS = 250;
+const PATIENCE_CAP_MS = 4_000;
+
+/** Time and chance, injected so that tests need not patch globals. */
+export interface Clock {
+    now: () => number;
+    sleep: (ms: number) => Promise<void>;
+    random: () => number;
+}
+export const REAL_CLOCK: Clock = { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random };
+
+const throttled = (error: unknown) => ['ThrottlingException', 'TooManyRequestsException'].includes((error as Error)?.name);
+
+/** The same calls, each throttled one tried again within `budgetMs` from now (see PATIENCE_MS). */
+export function patient(connect: Connect, budgetMs = PATIENCE_MS, clock: Clock = REAL_CLOCK): Connect {
+    const deadline = clock.now() + budgetMs;
+    return {
+        call: async (operation, input) => {
+            for (let attempt = 0; ; attempt++) {
+                try {
+                    return await connect.call(operation, input);
+                } catch (error) {
+                    const wait = Math.floor(clock.random() * Math.min(PATIENCE_CAP_MS, PATIENCE_BASE_MS * 2 ** attempt));
+                    if (!throttled(error) || clock.now() + wait >= deadline) throw error;
+                    await clock.sleep(wait);
+                }
+            }
+        },
+    };
+}
+
 /** The SDK's retry strategy (RetryStrategyV2) with that policy; full jitter, 100 ms base, as the SDK's standard mode. */
 const retryStrategy = {
     async acquireInitialRetryToken() {

@@ -13,7 +13,6 @@ interface Entry {
     transient?: boolean;
 }
 
-const PROFICIENCY_HELD = 'The user holds that proficiency already, although a fresh read of its proficiencies did not list it; run the update again.';
 const PROFICIENCY_FIX = 'Check UserProficiencies: each AttributeName must be a predefined attribute of the instance, each AttributeValue one of its values, and each Level 1 to 5.';
 const PROFICIENCY_ADVICE: Entry['byOperation'] = {
     AssociateUserProficiencies: PROFICIENCY_FIX,
@@ -32,7 +31,6 @@ const TABLE: Record<string, Entry> = {
         advice: 'Amazon Connect already holds what the call would add.',
         byOperation: {
             CreateUser: 'A user with this Username already exists in the instance: choose another Username, or import the existing user.',
-            AssociateUserProficiencies: PROFICIENCY_HELD,
         },
     },
     InvalidParameterException: { code: HandlerErrorCode.InvalidRequest, advice: 'Correct the property the message names.', byOperation: PROFICIENCY_ADVICE },
@@ -95,18 +93,23 @@ export function toHandlerError(error: unknown, operation = (error as any)?.opera
 }
 
 /**
- * The failures that say Connect holds something else than the plan assumed, by the step that
- * saw them: a proficiency pair already there, or not there (Connect answers these with a 400 or a
- * 404 whose code is not documented, connect-api.md §2.14-2.16). The same codes also mean a bad
- * template (an attribute that does not exist), so a step that sees one is planned again from a
- * fresh read, and only a plan made from that read fails for good.
+ * The refusals that say Connect holds something else for a step's proficiency pairs than the
+ * plan assumed: a pair already there, or not there (Connect answers these with a 400 or a 404
+ * whose code is not documented, connect-api.md §2.14-2.16). Behind one may be an edit in the
+ * console, a redelivered invocation, a rollback, or a read that lagged behind a change. Each is
+ * settled, without trusting a read, by the call that reaches the same end: already associated,
+ * set its level; not associated for a level change, associate it; not associated for a removal,
+ * nothing to do. The same codes also mean a bad template (an attribute that does not exist): then
+ * the settling call is refused too, and the step's own error stands.
  */
-const SHOWS_DRIFT: Partial<Record<Operation, readonly string[]>> = {
-    AssociateUserProficiencies: ['DuplicateResourceException', 'InvalidParameterException', 'InvalidRequestException', 'ResourceConflictException'],
-    DisassociateUserProficiencies: ['ResourceNotFoundException', 'InvalidParameterException', 'InvalidRequestException', 'ResourceConflictException'],
-    UpdateUserProficiencies: ['ResourceNotFoundException', 'InvalidParameterException', 'InvalidRequestException', 'ResourceConflictException'],
+const CONFLICTS: Partial<Record<Operation, { names: readonly string[]; settledBy: Operation | 'nothing' }>> = {
+    AssociateUserProficiencies: { names: ['DuplicateResourceException', 'InvalidParameterException', 'InvalidRequestException', 'ResourceConflictException'], settledBy: 'UpdateUserProficiencies' },
+    UpdateUserProficiencies: { names: ['ResourceNotFoundException', 'InvalidParameterException', 'InvalidRequestException', 'ResourceConflictException'], settledBy: 'AssociateUserProficiencies' },
+    DisassociateUserProficiencies: { names: ['ResourceNotFoundException', 'InvalidParameterException', 'InvalidRequestException', 'ResourceConflictException'], settledBy: 'nothing' },
 };
 
-export function showsDrift(operation: Operation, error: HandlerError): boolean {
-    return error.name !== undefined && (SHOWS_DRIFT[operation]?.includes(error.name) ?? false);
+/** When `operation` was refused with `error` because of what Connect holds: the call that settles it ('nothing': no call needed). */
+export function settlement(operation: Operation, error: HandlerError): Operation | 'nothing' | undefined {
+    const conflict = CONFLICTS[operation];
+    return error.name !== undefined && conflict?.names.includes(error.name) ? conflict.settledBy : undefined;
 }

@@ -6,9 +6,10 @@ import {
     ProgressEvent,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { ResourceHandlerRequest } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import type { Connect, Operation } from './client';
-import { HandlerError, toHandlerError } from './errors';
+import type { Connect } from './client';
+import type { HandlerError } from './errors';
 import { ResourceModel } from './generated/models';
+import type { Written } from './update-plan';
 import type { Validated } from './validate';
 
 /** What every handler gets. */
@@ -25,13 +26,13 @@ export interface HandlerArgs {
 export interface CallbackContext {
     /** The user CreateUser made; once set, create never calls CreateUser again. */
     userArn?: string;
-    /** Steps already done (create: CreateUser, AssociateUserProficiencies; update: plan step ids). */
-    done?: string[];
+    /** What this operation's finished steps wrote (update-plan.ts): never sent again, and never taken back because a read lags. */
+    written?: Written;
     /** When this operation must give up waiting (ms since the epoch): its handler's timeoutInMinutes after its first invocation. */
     deadline?: number;
     /** Consecutive IN_PROGRESS rounds spent on throttles, 500s and network failures. */
     retries?: number;
-    /** Rounds spent waiting for a new user to become visible (Connect is eventually consistent). */
+    /** Rounds spent waiting for Connect's reads to show this operation's changes: a new user (create), or a change (update). */
     polls?: number;
     /** The new user has been seen: a NotFound from now on is about something else. */
     seen?: boolean;
@@ -43,9 +44,11 @@ export interface CallbackContext {
     sealedPassword?: string;
     /**
      * Connect was seen to hold something else than the previous state says: every later round
-     * plans from a fresh read of the user instead (update.ts), and `done` is empty.
+     * plans from a read of the user instead (converge.ts).
      */
     observed?: boolean;
+    /** Every step of the plan is done: what is left is the read that checks and answers (converge.ts). */
+    checking?: boolean;
 }
 
 /** A new user normally shows within seconds; 1+2+4+8+15x6 s is over ten minutes of patience. */
@@ -73,8 +76,6 @@ export function retryDelaySeconds(error: HandlerError, round: number, random: ()
 }
 export const THROTTLE_FIRST_WINDOW_SECONDS = 32;
 export const THROTTLE_CAP_SECONDS = 60;
-
-export type Outcome = { ok: true; context: CallbackContext } | { ok: false; step: Operation; error: HandlerError; context: CallbackContext };
 
 /** Write-only properties never leave the handler: every model in an event passes through here. */
 function outgoing(model: ResourceModel | undefined): ResourceModel | undefined {
@@ -131,31 +132,4 @@ export function afterFailure(
     }
     logger.log(`${label} ${error.code}: ${error.message}`);
     return failed(error.code, error.message, failedModel);
-}
-
-/**
- * Runs steps in order, skipping those the context records as done and recording each as it
- * finishes, so a later invocation resumes at the step that did not finish. Stops at the first
- * failure and says which step it was: what that means is the caller's to decide.
- */
-export async function runSteps(
-    connect: Connect,
-    steps: { id: string; operation: Operation; input: object }[],
-    context: CallbackContext,
-    logger: LoggerProxy,
-    label: string,
-): Promise<Outcome> {
-    let current = { ...context, done: [...(context.done ?? [])] };
-    for (const step of steps) {
-        if (current.done.includes(step.id)) continue;
-        try {
-            await connect.call(step.operation, step.input as never);
-        } catch (error) {
-            return { ok: false, step: step.operation, error: toHandlerError(error), context: current };
-        }
-        logger.log(`${label}[STEP ${step.id}] done`);
-        // A finished step resets the retry budget: it counts consecutive failures only.
-        current = { ...current, done: [...current.done, step.id], retries: 0 };
-    }
-    return { ok: true, context: current };
 }

@@ -43,6 +43,7 @@ export interface PlanInput {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const proficiencyKey = (p: { attributeName?: string | null; attributeValue?: string | null }) => `${p.attributeName}\u0000${p.attributeValue}`;
+const pairKey = (p: { AttributeName?: string; AttributeValue?: string }) => `${p.AttributeName}\u0000${p.AttributeValue}`;
 
 export function planUpdate({ previous, desired, previousTags, desiredTags, instanceArn, userArn }: PlanInput): Step[] {
     const user = { InstanceId: instanceArn, UserId: userArn };
@@ -108,4 +109,114 @@ export function immutableChange(previous: ResourceModel | undefined, desired: Re
         if (before !== after) return { code: HandlerErrorCode.NotUpdatable, message: `${name} cannot be updated: ${why}.` };
     }
     return undefined;
+}
+
+/**
+ * What the finished steps of one operation wrote, across its rounds: the groups a set-style step
+ * replaces whole (its id), and, for the steps that carry only part of a group, what they carried:
+ * proficiency pairs, tag keys, and per-channel entries (`AutoAcceptConfigs:VOICE`; PhoneConfig
+ * never carries a member a list covers, so the two never overlap). Connect answered each with
+ * success, so each is done: a read that shows otherwise lags (README, "Eventual consistency").
+ */
+export interface Written {
+    steps: StepId[];
+    pairs: string[];
+    tags: string[];
+    channels: string[];
+}
+export const NOTHING_WRITTEN: Written = { steps: [], pairs: [], tags: [], channels: [] };
+
+type Pair = { AttributeName?: string; AttributeValue?: string };
+type Part = 'pairs' | 'tags' | 'channels';
+const pairsOf = (step: Step) => (step.input.UserProficiencies as Pair[] | undefined) ?? [];
+const listsOf = (step: Step) => Object.entries(step.input).filter((entry): entry is [string, { Channel: string }[]] => entry[0].endsWith('Configs') && Array.isArray(entry[1]));
+const partOf = (id: StepId): Part | undefined =>
+    id.endsWith('UserProficiencies') ? 'pairs' : id.endsWith('Resource') ? 'tags' : id === 'UpdateUserConfig' ? 'channels' : undefined;
+
+/** The keys of what a step carries, for the steps that carry part of a group. */
+function keysOf(step: Step): string[] {
+    switch (partOf(step.id)) {
+        case 'pairs':
+            return pairsOf(step).map(pairKey);
+        case 'tags':
+            return step.id === 'UntagResource' ? (step.input.tagKeys as string[]) : Object.keys(step.input.tags as Record<string, string>);
+        default:
+            return listsOf(step).flatMap(([list, entries]) => entries.map((entry) => `${list}:${entry.Channel}`));
+    }
+}
+
+/** `written` with what `step` (or just `pairs` of it, when only those were settled) wrote. */
+export function recordWritten(written: Written, step: Step, pairs?: Pair[]): Written {
+    const part = partOf(step.id);
+    if (!part) return { ...written, steps: [...new Set([...written.steps, step.id])] };
+    const keys = pairs ? pairs.map(pairKey) : keysOf(step);
+    return { ...written, [part]: [...new Set([...written[part], ...keys])] };
+}
+
+/** The step with only what `keep` accepts of it; undefined when nothing is left. */
+function narrowed(step: Step, keep: (key: string) => boolean): Step | undefined {
+    switch (partOf(step.id)) {
+        case 'pairs': {
+            const left = pairsOf(step).filter((p) => keep(pairKey(p)));
+            return left.length > 0 ? { ...step, input: { ...step.input, UserProficiencies: left } } : undefined;
+        }
+        case 'tags': {
+            if (step.id === 'UntagResource') {
+                const left = (step.input.tagKeys as string[]).filter(keep);
+                return left.length > 0 ? { ...step, input: { ...step.input, tagKeys: left } } : undefined;
+            }
+            const left = Object.entries(step.input.tags as Record<string, string>).filter(([key]) => keep(key));
+            return left.length > 0 ? { ...step, input: { ...step.input, tags: Object.fromEntries(left) } } : undefined;
+        }
+        default: {
+            const input: Record<string, unknown> = { ...step.input };
+            let any = false;
+            for (const [list, entries] of listsOf(step)) {
+                const left = entries.filter((entry) => keep(`${list}:${entry.Channel}`));
+                if (left.length > 0) input[list] = left;
+                else delete input[list];
+                any ||= left.length > 0;
+            }
+            return any ? { ...step, input } : undefined;
+        }
+    }
+}
+
+/**
+ * A plan made from a read, without the per-channel entries the read cannot speak for. A read
+ * carries the entries a template declared, and PhoneConfig with VOICE's live values; any other
+ * channel it shows is inferred from PhoneConfig, not read, so planning it would write it on
+ * every update whatever Connect holds.
+ */
+export function withinRead(plan: Step[], read: ResourceModel): Step[] {
+    const properties = read.serialize() as Record<string, unknown>;
+    const carried = new Set(
+        Object.entries(properties)
+            .filter((entry): entry is [string, { Channel: string }[]] => entry[0].endsWith('Configs') && Array.isArray(entry[1]))
+            .flatMap(([list, entries]) => entries.map((entry) => `${list}:${entry.Channel}`)),
+    );
+    return plan.flatMap((step) => (step.id === 'UpdateUserConfig' ? (narrowed(step, (key) => key.endsWith(':VOICE') || carried.has(key)) ?? []) : [step]));
+}
+
+/**
+ * A plan (made from the previous template or from a read) without what this operation wrote
+ * already, and the steps that wanted to write some of that again: when the plan was made from a
+ * read, that read lags behind this operation's own changes.
+ */
+export function unwritten(plan: Step[], written: Written): { steps: Step[]; again: StepId[] } {
+    const steps: Step[] = [];
+    const again: StepId[] = [];
+    for (const step of plan) {
+        const part = partOf(step.id);
+        if (!part) {
+            if (written.steps.includes(step.id)) again.push(step.id);
+            else steps.push(step);
+            continue;
+        }
+        const done = new Set(written[part]);
+        if (narrowed(step, (key) => done.has(key))) again.push(step.id);
+        const rest = narrowed(step, (key) => !done.has(key));
+        if (rest) steps.push(rest);
+    }
+    return { steps, again };
 }

@@ -18,6 +18,8 @@ export interface StackOptions {
     timeScale?: number;
     /** Worker threads hosting the containers (default: the cores, at most 4). */
     workers?: number;
+    /** Milliseconds (stack time) that a user's reads lag behind each change to it (0: consistent). */
+    staleMs?: number;
     log?: (line: string) => void;
 }
 
@@ -73,7 +75,7 @@ export async function runStack(options: StackOptions): Promise<StackReport> {
     const timeScale = options.timeScale ?? 1;
     const log = options.log ?? (() => {});
     const scaled: Quota = { rate: options.quota.rate / timeScale, burst: options.quota.burst };
-    const emulator = await startEmulator({ quota: scaled });
+    const emulator = await startEmulator({ quota: scaled, consistency: { staleMs: Math.round((options.staleMs ?? 0) * timeScale) } });
     const workerCount = Math.max(1, Math.min(options.workers ?? Math.min(4, availableParallelism()), options.users));
     const setup: WorkerSetup = { bundle: BUNDLE, endpoint: emulator.endpoint, credentials: EMULATOR_CREDENTIALS, timeScale };
     // Node 20 does not start a .ts worker through --import tsx: register tsx inside the worker instead.

@@ -1,14 +1,22 @@
-// Bringing a user to the desired model from whatever Connect holds. The plan starts from the
-// previous template, which costs no call; the read that ends every update then shows whether
-// Connect held something else (a partly applied or redelivered update, a rollback, an edit in
-// the console). Where it did, or where a step fails in a way that says so (errors.ts), the rest
-// is planned again from that read: one more plan, never a loop.
+// Bringing a user to the desired model from whatever Connect holds, where Connect's reads may lag
+// behind its writes (README, "Eventual consistency"). The line between lag and drift:
+// - A step Connect answered with success is done (the context records what it wrote); no read
+//   makes it run again.
+// - A read that disagrees with something this operation wrote lags: it is read again after a
+//   wait (bounded), never acted on, and never answered.
+// - A read that agrees with every write of this operation shows Connect as it is: where it
+//   differs from the template on what this operation did not write, Connect held something else
+//   (a partly applied or redelivered update, a rollback, an edit in the console), and that
+//   difference is planned once more from that read: one more plan, never a loop.
+// - A proficiency step that Connect refuses for what it holds is settled by the call that reaches
+//   the same end (executor.ts), without a read.
 import type { ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { HandlerError, showsDrift, toHandlerError } from '../errors';
+import { HandlerError, toHandlerError } from '../errors';
+import { runPlan } from '../executor';
 import type { ResourceModel } from '../generated/models';
-import { CallbackContext, HandlerArgs, runSteps, success } from '../progress';
+import { backoffSeconds, CallbackContext, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, success } from '../progress';
 import { mergeTags } from '../tags';
-import { planUpdate, Step } from '../update-plan';
+import { NOTHING_WRITTEN, planUpdate, Step, unwritten, withinRead } from '../update-plan';
 import { readUser } from './read';
 
 export interface Goal {
@@ -23,45 +31,65 @@ export interface Goal {
 }
 
 type OnError = (error: HandlerError, context: CallbackContext) => ProgressEvent<ResourceModel> | Promise<ProgressEvent<ResourceModel>>;
+type Seen = { user: ResourceModel; answer: ResourceModel; context: CallbackContext } | { wait: ProgressEvent<ResourceModel> };
 
 /** The plan from what the previous template says, or from what a read showed (its tags are all the user carries). */
 function planFrom(goal: Goal, observed: ResourceModel | undefined): Step[] {
     const { desired, desiredTags, instanceArn, userArn } = goal;
-    const from = observed ? { previous: observed, previousTags: mergeTags(observed.tags, {}) } : { previous: goal.previous, previousTags: goal.previousTags };
-    return planUpdate({ ...from, desired, desiredTags, instanceArn, userArn });
+    if (!observed) return planUpdate({ previous: goal.previous, previousTags: goal.previousTags, desired, desiredTags, instanceArn, userArn });
+    return withinRead(planUpdate({ previous: observed, previousTags: mergeTags(observed.tags, {}), desired, desiredTags, instanceArn, userArn }), observed);
 }
 
-/** From here on every round plans from a fresh read, so what earlier plans finished is moot. */
-const fromNowOnObserved = (context: CallbackContext): CallbackContext => ({ ...context, observed: true, done: [], retries: 0 });
-
 export async function converge({ connect, logger }: Pick<HandlerArgs, 'connect' | 'logger'>, goal: Goal, context: CallbackContext, onError: OnError, label: string): Promise<ProgressEvent<ResourceModel>> {
-    let current = context;
-    const read = () => readUser(connect, goal.userArn);
+    let current: CallbackContext = { ...context, written: context.written ?? NOTHING_WRITTEN };
+
+    /** A read that shows every change of this operation; while one lags, another round after a wait. */
+    const readAbreast = async (ctx: CallbackContext): Promise<Seen> => {
+        const user = await readUser(connect, goal.userArn);
+        const { again } = unwritten(planFrom(goal, user), ctx.written!);
+        if (again.length === 0) return { user, answer: user, context: { ...ctx, polls: 0 } };
+        const polls = (ctx.polls ?? 0) + 1;
+        if (polls <= MAX_STABILIZE_POLLS) {
+            logger.log(`${label} Connect's read does not show this update's ${again.join(', ')} yet (it is eventually consistent); reading again in ${backoffSeconds(polls)}s`);
+            return { wait: inProgress({ ...ctx, polls }, backoffSeconds(polls), goal.desired) };
+        }
+        // Connect accepted every write: past the bound, they stand, and the template is the answer.
+        logger.log(`${label} Connect's reads still lag behind this update's changes after ${MAX_STABILIZE_POLLS} checks; what it accepted stands`);
+        return { user, answer: goal.desired, context: ctx };
+    };
+
+    const run = async (steps: Step[]) => {
+        logger.log(`${label} plan${current.observed ? ' from what Connect holds' : ''}: ${steps.map((step) => step.id).join(', ') || 'no change'}`);
+        const ran = await runPlan(connect, steps, current, logger, label);
+        current = { ...ran.context, checking: ran.ok };
+        return ran.ok ? undefined : await onError(ran.error, ran.context);
+    };
+
     try {
-        let observed = current.observed ? await read() : undefined;
+        if (!current.checking) {
+            let observed: ResourceModel | undefined;
+            if (current.observed) {
+                const seen = await readAbreast(current);
+                if ('wait' in seen) return seen.wait;
+                ({ user: observed, context: current } = seen);
+            }
+            const failure = await run(unwritten(planFrom(goal, observed), current.written!).steps);
+            if (failure) return failure;
+        }
         for (;;) {
-            const plan = planFrom(goal, observed);
-            logger.log(`${label} plan${observed ? ' from what Connect holds' : ''}: ${plan.map((step) => step.id).join(', ') || 'no change'}`);
-            const ran = await runSteps(connect, plan.map((step) => ({ ...step, operation: step.id })), current, logger, label);
-            if (!ran.ok) {
-                // A plan made from a fresh read that still fails is a real error, not drift.
-                if (observed || !showsDrift(ran.step, ran.error)) return await onError(ran.error, ran.context);
-                logger.log(`${label}[STEP ${ran.step}] Connect holds something else than the previous state says; planning again from a read`);
-                current = fromNowOnObserved(ran.context);
-                observed = await read();
-                continue;
-            }
-            current = ran.context;
-            const now = await read();
-            const left = planFrom(goal, now);
-            if (left.length === 0) return success(now);
-            if (observed) {
+            const seen = await readAbreast(current);
+            if ('wait' in seen) return seen.wait;
+            current = seen.context;
+            const left = unwritten(planFrom(goal, seen.user), current.written!).steps;
+            if (left.length === 0) return success(seen.answer);
+            if (current.observed) {
                 logger.log(`${label} Connect still differs after a plan made from a read (${left.map((step) => step.id).join(', ')}); answering what it holds`);
-                return success(now);
+                return success(seen.answer);
             }
-            logger.log(`${label} Connect held something else than the previous state said; also: ${left.map((step) => step.id).join(', ')}`);
-            current = fromNowOnObserved(current);
-            observed = now;
+            logger.log(`${label} Connect held something else than the previous state said: ${left.map((step) => step.id).join(', ')}`);
+            current = { ...current, observed: true, checking: false };
+            const failure = await run(left);
+            if (failure) return failure;
         }
     } catch (error) {
         return onError(toHandlerError(error), current);

@@ -6,17 +6,18 @@
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { createHash } from 'node:crypto';
 import type { Connect } from '../client';
-import { HandlerError, showsDrift, toHandlerError } from '../errors';
+import { HandlerError, toHandlerError } from '../errors';
+import { runPlan } from '../executor';
 import { ResourceModel } from '../generated/models';
-import { afterFailure, backoffSeconds, CallbackContext, failed, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, runSteps, success } from '../progress';
+import { afterFailure, backoffSeconds, CallbackContext, failed, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, success } from '../progress';
 import { declarationTag } from '../channel-settings';
 import { seal, unseal } from '../sealed';
 import { CREATE_MARKER_TAG, MAX_TAGS, mergeTags, tooManyTags } from '../tags';
 import { proficiencyRequest, toCreateUserRequest } from '../translate';
+import { NOTHING_WRITTEN, Step, unwritten } from '../update-plan';
 import { desiredModel, validateProperties } from '../validate';
 import { missingReference, userExists } from './not-found';
 import { readUser } from './read';
-import { converge } from './converge';
 
 export async function create(args: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
     const { connect, request, logger } = args;
@@ -29,34 +30,18 @@ export async function create(args: HandlerArgs): Promise<ProgressEvent<ResourceM
         const made = await createUser(args, desired, context);
         if ('event' in made) return made.event;
         const { sealedPassword: _sealed, adopting: _adopting, ...rest } = context;
-        context = { ...rest, userArn: made.userArn, done: ['CreateUser'], retries: 0 };
+        context = { ...rest, userArn: made.userArn, retries: 0 };
     }
     const model = ResourceModel.deserialize({ ...desired.serialize(), UserArn: context.userArn });
     const whileStabilizing = (error: HandlerError, ctx: CallbackContext) => stabilizing(connect, error, ctx, args, model);
 
-    // A redelivered or resumed request finds what an earlier attempt did: from then on it plans
-    // from what Connect holds, as an update does.
-    const fromWhatConnectHolds = (ctx: CallbackContext) => {
-        const goal = { desired: model, desiredTags: mergeTags(desired.tags, request.desiredResourceTags), userArn: ctx.userArn!, instanceArn: desired.instanceArn!, previousTags: {} };
-        return converge(args, goal, { ...ctx, observed: true, done: [] }, whileStabilizing, '[CREATE]');
-    };
-    if (context.observed) return fromWhatConnectHolds(context);
-
+    // Pairs an earlier attempt of this request associated already (a redelivered round, an
+    // adopted user) are settled by the executor, as an update's are.
     const proficiencies = (desired.userProficiencies ?? []).map(proficiencyRequest);
-    const steps = proficiencies.length === 0 ? [] : [{
-        id: 'AssociateUserProficiencies',
-        operation: 'AssociateUserProficiencies' as const,
-        input: { InstanceId: desired.instanceArn, UserId: context.userArn, UserProficiencies: proficiencies },
-    }];
-    const ran = await runSteps(connect, steps, context, logger, '[CREATE]');
-    if (!ran.ok) {
-        // NotFound right after CreateUser is Connect's lag first (stabilizing decides).
-        if (ran.error.code !== HandlerErrorCode.NotFound && showsDrift(ran.step, ran.error)) {
-            logger.log('[CREATE][STEP AssociateUserProficiencies] the user holds proficiencies already; planning from a read');
-            return fromWhatConnectHolds(ran.context);
-        }
-        return whileStabilizing(ran.error, ran.context);
-    }
+    const steps: Step[] = proficiencies.length === 0 ? [] : [{ id: 'AssociateUserProficiencies', input: { InstanceId: desired.instanceArn, UserId: context.userArn, UserProficiencies: proficiencies } }];
+    const ran = await runPlan(connect, unwritten(steps, context.written ?? NOTHING_WRITTEN).steps, context, logger, '[CREATE]');
+    // NotFound right after CreateUser is Connect's lag first (stabilizing decides).
+    if (!ran.ok) return whileStabilizing(ran.error, ran.context);
     try {
         // The user's proficiencies are exactly the ones just associated: no need to list them.
         return success(await readUser(connect, context.userArn!, proficiencies));

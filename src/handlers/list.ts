@@ -4,7 +4,7 @@
 // instance of the Region, one instance after another.
 import { HandlerErrorCode, OperationStatus, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { InstanceSummary, UserSummary } from '@aws-sdk/client-connect';
-import type { Connect } from '../client';
+import { Connect, patient } from '../client';
 import { toHandlerError } from '../errors';
 import type { ResourceModel } from '../generated/models';
 import { decodeCursor, encodeCursor } from '../list-cursor';
@@ -53,7 +53,9 @@ async function listRegion({ connect, request }: HandlerArgs, token: string | und
     return page(users.UserSummaryList, instance.Arn!, next && encodeCursor(next, scope));
 }
 
-export async function list(args: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
+export async function list(given: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
+    // LIST cannot answer IN_PROGRESS: it rides out Connect's throttling here (client.ts).
+    const args = { ...given, connect: patient(given.connect) };
     const { connect, request, logger, raw } = args;
     const instanceArn = request.desiredResourceState?.instanceArn;
     const token = request.nextToken ?? raw.nextToken;

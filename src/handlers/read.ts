@@ -1,7 +1,7 @@
 // READ: DescribeUser plus every page of ListUserProficiencies, as a model.
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserProficiency as ConnectProficiency } from '@aws-sdk/client-connect';
-import type { Connect } from '../client';
+import { Connect, patient } from '../client';
 import { toHandlerError } from '../errors';
 import { ResourceModel } from '../generated/models';
 import { failed, HandlerArgs, success } from '../progress';
@@ -38,7 +38,8 @@ export async function read({ connect, request, logger }: HandlerArgs): Promise<P
     const userArn = request.desiredResourceState?.userArn;
     if (!parseUserArn(userArn)) return notFound(userArn);
     try {
-        return success(await readUser(connect, userArn!));
+        // READ cannot answer IN_PROGRESS: it rides out Connect's throttling here (client.ts).
+        return success(await readUser(patient(connect), userArn!));
     } catch (error) {
         const { code, message } = toHandlerError(error);
         logger.log(`[READ] ${code}: ${message}`);

@@ -43,6 +43,28 @@ test('the resource contract, on the emulator', async (t) => {
     }
 });
 
+test('the resource contract, on an emulator whose reads lag 2 reads and 50 ms behind each change', async (t) => {
+    const local = await startLocalTarget({ consistency: { staleReads: 2, staleMs: 50 } });
+    try {
+        const results = await runContract(local.target, {
+            schema: loadContractSchema(),
+            inputs: loadContractInputs(),
+            credentials: local.credentials,
+            generated: seededUserModel,
+            runs: Math.ceil(runs / 4),
+            seed: 20261206,
+            // Callback delays pass at 20 ms a second, as in the soak: enough for a 50 ms lag to end.
+            wait: (seconds) => new Promise((resolve) => setTimeout(resolve, seconds * 20)),
+        });
+        for (const result of results) {
+            await t.test(result.name, { skip: result.skipped ?? false }, () => assert.ok(result.ok, result.error));
+        }
+        assert.deepEqual(local.emulator!.users().map((u) => u.username), [], 'the suite leaves no user behind');
+    } finally {
+        await local.close();
+    }
+});
+
 const aws = awsContractConfig();
 test('the resource contract, on a real Amazon Connect instance', { skip: aws ? false : `set ${AWS_VARIABLES.join(', ')} (and AWS credentials) to run it` }, async (t) => {
     const local = await openAwsTarget(aws!);

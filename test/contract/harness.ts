@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { seedArns } from '../../local/connect-emulator/seed';
+import type { Consistency } from '../../local/connect-emulator/consistency';
 import { Emulator, startEmulator } from '../../local/connect-emulator/server';
 import { Backend, EMULATOR_CREDENTIALS, openBackend, REPO_ROOT, useBackend } from '../../local/lambda-runtime/backend';
 import { ProgressEventJson, Properties } from '../../local/lambda-runtime/cloudformation';
@@ -49,12 +50,12 @@ export interface LocalTarget {
 }
 
 /** Our start-lambda in this process, in front of a fresh emulator, or of AWS when a backend is given. */
-export async function startLocalTarget(options: { backend?: Backend; functions?: Map<string, FunctionDefinition>; functionName?: string } = {}): Promise<LocalTarget> {
+export async function startLocalTarget(options: { backend?: Backend; functions?: Map<string, FunctionDefinition>; functionName?: string; consistency?: Partial<Consistency> } = {}): Promise<LocalTarget> {
     let emulator: Emulator | undefined;
     if (options.backend) {
         useBackend(options.backend);
     } else {
-        emulator = await startEmulator();
+        emulator = await startEmulator({ consistency: options.consistency });
         useBackend({ region: 'us-east-1', endpoint: emulator.endpoint });
     }
     const functions = options.functions ?? readFunctions(join(REPO_ROOT, 'template.yml'));

@@ -116,7 +116,7 @@ describe('create', () => {
         const desired = model();
         const { event } = await drive('CREATE', desired);
         emulator().journal.length = 0;
-        const resumed = await invoke('CREATE', event.resourceModel!, { context: { userArn: event.resourceModel!.UserArn, done: ['CreateUser'] } });
+        const resumed = await invoke('CREATE', event.resourceModel!, { context: { userArn: event.resourceModel!.UserArn } });
         assert.equal(resumed.status, 'SUCCESS', resumed.message);
         assert.equal(calls().includes('CreateUser'), false);
     });
@@ -244,7 +244,7 @@ describe('update', () => {
         emulator().journal.length = 0;
         const first = await invoke('UPDATE', change, { previous: desired });
         assert.equal(first.status, 'IN_PROGRESS');
-        assert.deepEqual(first.callbackContext?.done, ['UpdateUserIdentityInfo']);
+        assert.deepEqual(first.callbackContext?.written, { steps: ['UpdateUserIdentityInfo'], pairs: [], tags: [], channels: [] });
         // One attempt per throttled call; the herd's first retry is spread over 1..32 s.
         assert.ok(Number.isInteger(first.callbackDelaySeconds) && first.callbackDelaySeconds! >= 1 && first.callbackDelaySeconds! <= 32);
         assert.equal(first.resourceModel?.UserArn, userArn);

@@ -2,7 +2,10 @@
 // the plan from P to D applied, then random edits made outside CloudFormation), UPDATE with
 // desired D and previous P ends in D, and the rollback (desired P, previous D, rollback: true)
 // ends in P. Through the bundle's entrypoint against the emulator, over HTTP; edits through
-// the SDK, as the console makes them. CONVERGE_RUNS sets the number of runs (default 500).
+// the SDK, as the console makes them. It runs twice: with Connect's reads consistent, and with
+// every read of a user lagging 1 to 4 reads behind each change (the handler's own changes lag;
+// the edits were made before the deploy, so their lag has passed). CONVERGE_RUNS sets the number
+// of runs of each (default 500).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import * as sdk from '@aws-sdk/client-connect';
@@ -68,20 +71,31 @@ async function userBetween(previous: Properties, desired: Properties, applied: n
     return userArn;
 }
 
-test(`UPDATE converges from any state between two templates, forward and on rollback (${RUNS} runs)`, { timeout: 900_000 }, async () => {
-    await fc.assert(
-        fc.asyncProperty(scenario, async ({ previous, desired, applied, edits }) => {
-            const Username = `prop-${++counter}`;
-            const P = { ...previous, Username };
-            const D = { ...desired, Username };
-            for (const [goal, from, rollback] of [[D, P, false], [P, D, true]] as const) {
-                const userArn = await userBetween(P, D, applied, edits);
-                const { event } = await drive('UPDATE', { ...goal, UserArn: userArn }, { previous: { ...from, UserArn: userArn }, rollback });
-                assert.equal(event.status, 'SUCCESS', `${rollback ? 'rollback' : 'update'}: ${event.errorCode}: ${event.message}`);
-                assert.deepEqual(actualState(emulator().service, userArn), expectedState(goal), rollback ? 'rollback' : 'update');
-                await send('DeleteUser', { InstanceId: seed.instanceArn, UserId: userArn });
-            }
-        }),
-        { numRuns: RUNS, seed: Number(process.env.CONVERGE_SEED ?? 20), endOnFailure: true },
-    );
-});
+function converges(lagging: boolean) {
+    return async () => {
+        await fc.assert(
+            fc.asyncProperty(scenario, fc.integer({ min: 1, max: 4 }), async ({ previous, desired, applied, edits }, lag) => {
+                const Username = `prop-${++counter}`;
+                const P = { ...previous, Username };
+                const D = { ...desired, Username };
+                emulator().setConsistency(lagging ? { staleReads: lag } : {});
+                try {
+                    for (const [goal, from, rollback] of [[D, P, false], [P, D, true]] as const) {
+                        const userArn = await userBetween(P, D, applied, edits);
+                        emulator().lagging.settle();
+                        const { event } = await drive('UPDATE', { ...goal, UserArn: userArn }, { previous: { ...from, UserArn: userArn }, rollback });
+                        assert.equal(event.status, 'SUCCESS', `${rollback ? 'rollback' : 'update'}: ${event.errorCode}: ${event.message}`);
+                        assert.deepEqual(actualState(emulator().service, userArn), expectedState(goal), rollback ? 'rollback' : 'update');
+                        await send('DeleteUser', { InstanceId: seed.instanceArn, UserId: userArn });
+                    }
+                } finally {
+                    emulator().setConsistency({});
+                }
+            }),
+            { numRuns: RUNS, seed: Number(process.env.CONVERGE_SEED ?? 20), endOnFailure: true },
+        );
+    };
+}
+
+test(`UPDATE converges from any state between two templates, forward and on rollback (${RUNS} runs)`, { timeout: 900_000 }, converges(false));
+test(`... and so it does while Connect's reads lag 1 to 4 reads behind each change (${RUNS} runs)`, { timeout: 900_000 }, converges(true));

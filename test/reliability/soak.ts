@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { join } from 'node:path';
 import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
+import type { Consistency } from '../../local/connect-emulator/consistency';
 import { startEmulator, Faults } from '../../local/connect-emulator/server';
 import { ConnectService, operations } from '../../local/connect-emulator/service';
 import { REPO_ROOT, useBackend } from '../../local/lambda-runtime/backend';
@@ -31,6 +32,8 @@ export interface SoakOptions {
     /** Stop starting lifecycles after this long (the run still finishes the ones under way). */
     maxSeconds?: number;
     faults?: Partial<Faults>;
+    /** Connect's reads lagging behind its changes (off when absent). */
+    consistency?: Partial<Consistency>;
     log?: (line: string) => void;
     /** The templates a lifecycle goes through (default: without per-channel settings). */
     models?: fc.Arbitrary<Record<string, any>>;
@@ -88,7 +91,7 @@ export interface SoakReport {
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
     const started = performance.now();
-    const emulator = await startEmulator();
+    const emulator = await startEmulator({ consistency: options.consistency });
     useBackend({ region: 'us-east-1', endpoint: emulator.endpoint });
     emulator.setFaults({ ...SOAK_FAULTS, ...options.faults, seed: options.seed ?? 1 });
     const definition = readFunctions(join(REPO_ROOT, 'template.yml')).get('TypeFunction')!;

@@ -2,7 +2,7 @@ import * as connect from '@aws-sdk/client-connect';
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import { toHandlerError } from '../../src/errors';
+import { settlement, toHandlerError } from '../../src/errors';
 import { ResourceModel } from '../../src/generated/models';
 import { CREATE_MARKER_TAG, diffTags, mergeTags } from '../../src/tags';
 import { fromDescribeUser, parseUserArn, phoneConfigRequest, toCreateUserRequest } from '../../src/translate';
@@ -106,4 +106,16 @@ test('error table: every mapped exception is one @aws-sdk/client-connect raises;
     const labelled = Object.assign(make('ResourceNotFoundException'), { operation: 'DescribeUser' });
     assert.match(toHandlerError(labelled).message, /^DescribeUser failed/);
     assert.match(toHandlerError(Object.assign(new Error(''), { name: 'ThrottlingException', $metadata: {} })).message, /ThrottlingException/, 'an empty service message still says what happened');
+});
+
+test('proficiency conflicts: which refusals the state of Connect explains, and the call that settles each', () => {
+    const refusal = (name: string) => ({ code: HandlerErrorCode.InvalidRequest, message: '', transient: false, name });
+    assert.equal(settlement('AssociateUserProficiencies', refusal('InvalidParameterException')), 'UpdateUserProficiencies');
+    assert.equal(settlement('AssociateUserProficiencies', refusal('DuplicateResourceException')), 'UpdateUserProficiencies');
+    assert.equal(settlement('UpdateUserProficiencies', refusal('ResourceNotFoundException')), 'AssociateUserProficiencies');
+    assert.equal(settlement('DisassociateUserProficiencies', refusal('InvalidRequestException')), 'nothing');
+    // A missing attribute on association, a throttle, or another step: not a conflict.
+    assert.equal(settlement('AssociateUserProficiencies', refusal('ResourceNotFoundException')), undefined);
+    assert.equal(settlement('UpdateUserProficiencies', refusal('ThrottlingException')), undefined);
+    assert.equal(settlement('UpdateUserRoutingProfile', refusal('InvalidParameterException')), undefined);
 });

@@ -6,7 +6,7 @@ import { ConnectService, operations } from '../../local/connect-emulator/service
 import { ResourceModel } from '../../src/generated/models';
 import { mergeTags } from '../../src/tags';
 import { toCreateUserRequest } from '../../src/translate';
-import { immutableChange, planUpdate, Step } from '../../src/update-plan';
+import { immutableChange, NOTHING_WRITTEN, planUpdate, recordWritten, Step, unwritten, withinRead, Written } from '../../src/update-plan';
 import { seededUserModel } from '../support/arbitraries';
 import { actualState, expectedState } from '../support/expectations';
 
@@ -114,6 +114,68 @@ test('plan: stack-level tags are merged, the resource wins, aws: keys never plan
 
 test('plan: without a previous state every group is written (a full sync)', () => {
     assert.deepEqual(plan(undefined, base).map((s) => s.id), ['UpdateUserIdentityInfo', 'UpdateUserPhoneConfig', 'UpdateUserRoutingProfile', 'UpdateUserSecurityProfiles', 'UpdateUserHierarchy', 'AssociateUserProficiencies', 'TagResource']);
+});
+
+test('what an operation wrote: a set-style step whole, a proficiency or tag step by pair and key', () => {
+    const desired = { ...base, IdentityInfo: { FirstName: 'Ada', LastName: 'King' }, Tags: [{ Key: 'team', Value: 'red' }], UserProficiencies: [{ AttributeName: 'Language', AttributeValue: 'English', Level: 5 }, { AttributeName: 'Language', AttributeValue: 'German', Level: 1 }] };
+    const steps = plan(base, desired);
+    const written = steps.reduce<Written>((w, step) => recordWritten(w, step), NOTHING_WRITTEN);
+    assert.deepEqual(written, { steps: ['UpdateUserIdentityInfo'], pairs: ['Technology\u0000Billing', 'Language\u0000English', 'Language\u0000German'], tags: ['env', 'team'], channels: [] });
+    // Part of a step (the pairs a conflict settled) records just those.
+    const associate = steps.find((s) => s.id === 'AssociateUserProficiencies')!;
+    assert.deepEqual(recordWritten(NOTHING_WRITTEN, associate, []).pairs, []);
+});
+
+test('unwritten: a plan without what was written, and whether it wanted any of that again (its read lags)', () => {
+    const desired = { ...base, IdentityInfo: { FirstName: 'Ada', LastName: 'King' }, Tags: [{ Key: 'team', Value: 'red' }], UserProficiencies: [{ AttributeName: 'Language', AttributeValue: 'English', Level: 5 }] };
+    const written = plan(base, desired).reduce<Written>((w, step) => recordWritten(w, step), NOTHING_WRITTEN);
+    // A read that still shows the previous state: everything it plans was written, so it lags.
+    assert.deepEqual(unwritten(plan(base, desired), written), { steps: [], again: ['UpdateUserIdentityInfo', 'DisassociateUserProficiencies', 'UpdateUserProficiencies', 'UntagResource', 'TagResource'] });
+    // A read that shows every write: nothing left, nothing contradicted.
+    assert.deepEqual(unwritten(plan(desired, desired), written), { steps: [], again: [] });
+    // A read that shows every write and an edit made elsewhere (a routing profile, a tag, a pair): only the edit is left.
+    const edited = { ...desired, RoutingProfileArn: seed.routingProfiles.Sales, Tags: [...desired.Tags, { Key: 'console', Value: 'x' }], UserProficiencies: [...desired.UserProficiencies, { AttributeName: 'Language', AttributeValue: 'Spanish', Level: 1 }] };
+    const { steps, again } = unwritten(plan(edited, desired), written);
+    assert.deepEqual(again, []);
+    assert.deepEqual(steps.map((s) => [s.id, s.input.RoutingProfileId ?? s.input.UserProficiencies ?? s.input.tagKeys]), [
+        ['UpdateUserRoutingProfile', seed.routingProfiles['Basic Routing Profile']],
+        ['DisassociateUserProficiencies', [{ AttributeName: 'Language', AttributeValue: 'Spanish' }]],
+        ['UntagResource', ['console']],
+    ]);
+    // A read that lags on one written pair and shows an edit: the edit is left, and the lag is seen.
+    const lagging = { ...edited, UserProficiencies: [{ AttributeName: 'Language', AttributeValue: 'English', Level: 3 }] };
+    const mixed = unwritten(plan(lagging, desired), written);
+    assert.deepEqual(mixed.again, ['UpdateUserProficiencies']);
+    assert.deepEqual(mixed.steps.map((s) => s.id), ['UpdateUserRoutingProfile', 'UntagResource']);
+});
+
+test('unwritten: per-channel entries are recorded one by one, so an edit on another channel is drift, not lag', () => {
+    const lists = { ...base, AutoAcceptConfigs: [{ Channel: 'TASK', AutoAccept: true }] };
+    const desired = { ...lists, AutoAcceptConfigs: [{ Channel: 'TASK', AutoAccept: false }] };
+    const steps = plan(lists, desired);
+    assert.deepEqual(steps.map((s) => s.id), ['UpdateUserConfig']);
+    const written = recordWritten(NOTHING_WRITTEN, steps[0]);
+    assert.deepEqual(written.channels, ['AutoAcceptConfigs:TASK']);
+    // The console turned auto-accept on for VOICE, which the template leaves to PhoneConfig (false).
+    const edited = { ...desired, PhoneConfig: { ...base.PhoneConfig, AutoAccept: true } };
+    const drift = unwritten(plan(edited, desired), written);
+    assert.deepEqual(drift.again, []);
+    assert.deepEqual(drift.steps.map((s) => s.input.AutoAcceptConfigs), [[{ Channel: 'VOICE', AutoAccept: false }]]);
+    // A read that still shows TASK as it was lags.
+    assert.deepEqual(unwritten(plan(lists, desired), written).again, ['UpdateUserConfig']);
+});
+
+test('withinRead: a plan from a read keeps only the channel entries the read carries (declared ones, and VOICE)', () => {
+    // The template lists VOICE's ACW only: the other channels take PhoneConfig's (absent: 0).
+    const desired = { ...base, AfterContactWorkConfigs: [{ Channel: 'VOICE', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 30 } }] };
+    // What read returns for a user that holds exactly that: PhoneConfig shows VOICE's live 30, which a plan would take for every channel.
+    const read = ResourceModel.deserialize({ ...desired, PhoneConfig: { ...base.PhoneConfig, AfterContactWorkTimeLimit: 30 } });
+    const planned = plan(read.serialize(), desired);
+    assert.deepEqual(planned.map((s) => s.id), ['UpdateUserConfig']);
+    assert.deepEqual(withinRead(planned, read), []);
+    // A declared channel the read shows otherwise is still planned.
+    const edited = ResourceModel.deserialize({ ...read.serialize(), AfterContactWorkConfigs: [{ Channel: 'VOICE', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 5 } }] });
+    assert.deepEqual(withinRead(plan(edited.serialize(), desired), edited).map((s) => s.input.AfterContactWorkConfigs), [[{ Channel: 'VOICE', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 30 } }]]);
 });
 
 test('immutable properties: a change is NotUpdatable with the reason, removing one is allowed', () => {
