@@ -10,6 +10,7 @@ import { ResourceModel } from '../../src/generated/models';
 import { useEmulator } from '../support/emulator';
 import { actualState, expectedState, stateOf } from '../support/expectations';
 import { drive, freshBeforeEach, handlerRequest, invokeRaw, Properties } from '../support/lambda';
+import { typicalUser } from '../support/typical-user';
 
 const emulator = useEmulator();
 const seed = seedArns();
@@ -23,22 +24,7 @@ const READS = new Set(['DescribeUser', 'ListUserProficiencies', 'ListUsers', 'Li
 /** The writes Connect accepted since the journal was last cleared, by operation. */
 const writes = () => emulator().journal.filter((e) => e.status === 200 && !READS.has(e.operation)).map((e) => e.operation);
 
-let counter = 0;
-const template = (overrides: Properties = {}): Properties => ({
-    InstanceArn: seed.instanceArn,
-    Username: `lagging-${++counter}`,
-    Password: 'Lagging-Passw0rd',
-    IdentityInfo: { FirstName: 'Ada', LastName: 'Lovelace' },
-    PhoneConfig: { PhoneType: 'SOFT_PHONE' },
-    SecurityProfileArns: [seed.securityProfiles.Agent],
-    RoutingProfileArn: seed.routingProfiles['Basic Routing Profile'],
-    UserProficiencies: [
-        { AttributeName: 'Language', AttributeValue: 'English', Level: 2 },
-        { AttributeName: 'Technology', AttributeValue: 'Billing', Level: 3 },
-    ],
-    Tags: [{ Key: 'team', Value: 'a' }, { Key: 'env', Value: 'x' }],
-    ...overrides,
-});
+const template = (overrides: Properties = {}) => typicalUser('lagging', { Tags: [{ Key: 'team', Value: 'a' }, { Key: 'env', Value: 'x' }], ...overrides });
 
 /** Every step of the plan: identity, phone, routing profile, security profiles, hierarchy, a proficiency, tags (one removed, one changed). */
 const everyStep = (good: Properties): Properties => ({

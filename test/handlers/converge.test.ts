@@ -16,24 +16,11 @@ import { ResourceModel } from '../../src/generated/models';
 import { connectClient, useEmulator } from '../support/emulator';
 import { expectedState, stateOf } from '../support/expectations';
 import { drive, freshBeforeEach, handlerRequest, invokeRaw, Properties } from '../support/lambda';
+import { typicalUser } from '../support/typical-user';
 
 const emulator = useEmulator();
 const seed = seedArns();
-let counter = 0;
-const template = (overrides: Properties = {}): Properties => ({
-    InstanceArn: seed.instanceArn,
-    Username: `converge-${++counter}`,
-    Password: 'Converge-Passw0rd',
-    IdentityInfo: { FirstName: 'Ada', LastName: 'Lovelace' },
-    PhoneConfig: { PhoneType: 'SOFT_PHONE' },
-    SecurityProfileArns: [seed.securityProfiles.Agent],
-    RoutingProfileArn: seed.routingProfiles['Basic Routing Profile'],
-    UserProficiencies: [
-        { AttributeName: 'Language', AttributeValue: 'English', Level: 2 },
-        { AttributeName: 'Technology', AttributeValue: 'Billing', Level: 3 },
-    ],
-    ...overrides,
-});
+const template = (overrides: Properties = {}) => typicalUser('converge', overrides);
 const operations = () => emulator().journal.map((entry) => entry.operation);
 const console_ = () => connectClient(emulator());
 /** An admin removes one of the user's proficiencies in the Connect console. */
@@ -170,8 +157,8 @@ describe('Lambda delivers an invocation twice', () => {
 
     test('the same CREATE round after its proficiencies went out: the redelivery succeeds with one user', async () => {
         const properties = template();
-        const request = handlerRequest('CREATE', properties, { token: `redelivered-${counter}` });
-        const { event, rounds } = await drive('CREATE', properties, { token: `redelivered-${counter}` });
+        const request = handlerRequest('CREATE', properties, { token: `redelivered-${properties.Username}` });
+        const { event, rounds } = await drive('CREATE', properties, { token: `redelivered-${properties.Username}` });
         assert.equal(event.status, 'SUCCESS', event.message);
         const userArn = event.resourceModel!.UserArn;
         // The last round again, as a second delivery: CreateUser is recorded done, the pairs are there.
