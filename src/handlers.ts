@@ -18,7 +18,7 @@ import { remove } from './handlers/delete';
 import { list } from './handlers/list';
 import { read } from './handlers/read';
 import { update } from './handlers/update';
-import { currentInvocation, describeEvent, Invocation, redact, redactSecrets, withInvocation } from './invocation';
+import { currentInvocation, describeEvent, forLibrary, Invocation, redact, redactSecrets, withInvocation } from './invocation';
 import { Delivery } from './provider-logging';
 import { invalidMessage } from './validate';
 import { ResourceModel, TypeConfigurationModel } from './generated/models';
@@ -32,7 +32,7 @@ async function run(handler: Handler, session: SessionProxy | undefined, request:
     const invocation = currentInvocation();
     // The first invocation of an operation starts its clock: retries stop when the handler's timeoutInMinutes would pass.
     const context = timed ? { deadline: Date.now() + HANDLER_TIMEOUT_MS[timed], ...received } : received;
-    return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken, checked: invocation?.checked, rollback: invocation?.rollback } });
+    return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken, checked: invocation?.checked, rollback: invocation?.rollback, stackTags: invocation?.stackTags ?? {} } });
 }
 
 class Resource extends BaseResource<ResourceModel, TypeConfigurationModel> {
@@ -112,9 +112,13 @@ function malformedEvent(event: unknown, shape: 'cloudformation' | 'test'): strin
     if (!isObject(event)) return 'The event is not a JSON object.';
     if (!ACTIONS.includes(event.action)) return `The event's action must be one of ${ACTIONS.join(', ')}; it is ${JSON.stringify(event.action ?? null)}.`;
     const credentials = shape === 'test' ? event.credentials : event.requestData?.callerCredentials;
-    if (!isObject(credentials) || !credentials.accessKeyId || !credentials.secretAccessKey) {
-        return `The event carries no caller credentials (${shape === 'test' ? 'credentials' : 'requestData.callerCredentials'}).`;
+    const text = (value: unknown) => typeof value === 'string' && value !== '';
+    if (!isObject(credentials) || !text(credentials.accessKeyId) || !text(credentials.secretAccessKey) || !(credentials.sessionToken == null || text(credentials.sessionToken))) {
+        return `The event carries no caller credentials (${shape === 'test' ? 'credentials' : 'requestData.callerCredentials'}: accessKeyId, secretAccessKey and any sessionToken, as strings).`;
     }
+    const token = shape === 'test' ? (isObject(event.request) ? event.request.clientRequestToken : undefined) : event.bearerToken;
+    if (token != null && typeof token !== 'string') return `The event's ${shape === 'test' ? 'request.clientRequestToken' : 'bearerToken'} must be a string.`;
+    if (event.region != null && typeof event.region !== 'string') return "The event's region must be a string, such as us-east-1.";
     return undefined;
 }
 
@@ -149,7 +153,7 @@ export async function entrypoint(event: unknown, context: any) {
         await delivery?.publishInvocationMetric(new Date(), action);
         answer = refused.serialize();
     } else {
-        answer = await withInvocation(invocation, () => resource.entrypoint(event, context));
+        answer = await withInvocation(invocation, () => resource.entrypoint(forLibrary(event), context));
     }
     await delivery?.finish(action, answer.errorCode);
     return answer;
@@ -158,5 +162,5 @@ export async function entrypoint(event: unknown, context: any) {
 /** The Lambda handler `sam local invoke` and sam-tests/ use (test event in, ProgressEvent out). */
 export async function testEntrypoint(event: unknown, context?: any) {
     const invocation = describeEvent(event);
-    return refusal(event, 'test', invocation) ?? withInvocation(invocation, () => resource.testEntrypoint(event, context));
+    return refusal(event, 'test', invocation) ?? withInvocation(invocation, () => resource.testEntrypoint(forLibrary(event), context));
 }

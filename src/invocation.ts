@@ -17,6 +17,11 @@ export interface Invocation {
     nextToken?: string;
     /** CloudFormation is rolling a failed update back (HandlerRequest.rollback; the library drops it). */
     rollback?: boolean;
+    /**
+     * Stack-level tags as CloudFormation sent them, in records without a prototype: the library's
+     * deserializer throws on a key such as `constructor`, so it never sees them (forLibrary).
+     */
+    stackTags: { desired?: Tags; previous?: Tags };
     secrets: string[];
     /** Where provider logs and metrics go: set when CloudFormation passes both providerCredentials and providerLogGroupName. */
     provider?: ProviderTarget;
@@ -33,18 +38,21 @@ export interface ProviderTarget {
     resourceType: string;
 }
 
+export type Tags = Record<string, string>;
+
 const storage = new AsyncLocalStorage<Invocation>();
 
 const isObject = (value: unknown): value is Record<string, any> => value !== null && typeof value === 'object';
 
 /** The raw properties and the secrets of an event, in either shape (HandlerRequest or sam-tests). */
 export function describeEvent(event: unknown): Invocation {
-    if (!isObject(event)) return { secrets: [] };
+    if (!isObject(event)) return { secrets: [], stackTags: {} };
     const data = isObject(event.requestData) ? event.requestData : undefined;
     const request = isObject(event.request) ? event.request : undefined;
     const desired = data ? data.resourceProperties : request?.desiredResourceState;
     const previous = data ? data.previousResourceProperties : request?.previousResourceState;
-    const values: unknown[] = [desired?.Password, previous?.Password, event.bearerToken];
+    // The request token too, in either shape: it derives the key of the sealed Password.
+    const values: unknown[] = [desired?.Password, previous?.Password, event.bearerToken, request?.clientRequestToken];
     for (const credentials of [data?.callerCredentials, data?.providerCredentials, event.credentials]) {
         if (isObject(credentials)) values.push(credentials.accessKeyId, credentials.secretAccessKey, credentials.sessionToken);
     }
@@ -56,7 +64,30 @@ export function describeEvent(event: unknown): Invocation {
     }
     const nextToken = data ? event.nextToken : request?.nextToken;
     const checked = event.action === 'CREATE' || event.action === 'UPDATE' ? validateProperties(desired) : undefined;
-    return { desired, previous, checked, nextToken: typeof nextToken === 'string' ? nextToken : undefined, rollback: event.rollback === true, secrets: [...secrets].sort((a, b) => b.length - a.length), provider: providerTarget(event, data) };
+    const stackTags = { desired: tagRecord(data ? data.stackTags : request?.desiredResourceTags), previous: tagRecord(data ? data.previousStackTags : request?.previousResourceTags) };
+    return { desired, previous, checked, nextToken: typeof nextToken === 'string' ? nextToken : undefined, rollback: event.rollback === true, stackTags, secrets: [...secrets].sort((a, b) => b.length - a.length), provider: providerTarget(event, data) };
+}
+
+/** A tag map's string entries, own keys only, in a record without a prototype. */
+function tagRecord(tags: unknown): Tags | undefined {
+    if (!isObject(tags) || Array.isArray(tags)) return undefined;
+    const record: Tags = Object.create(null);
+    for (const [key, value] of Object.entries(tags)) if (typeof value === 'string') record[key] = value;
+    return record;
+}
+
+/** The event as the library gets it: without the tag maps its deserializer cannot take (the handlers read them from the invocation). */
+export function forLibrary(event: unknown): unknown {
+    if (!isObject(event)) return event;
+    if (isObject(event.requestData)) {
+        const { stackTags: _desired, previousStackTags: _previous, systemTags: _system, ...requestData } = event.requestData;
+        return { ...event, requestData };
+    }
+    if (isObject(event.request)) {
+        const { desiredResourceTags: _desired, previousResourceTags: _previous, systemTags: _system, ...request } = event.request;
+        return { ...event, request };
+    }
+    return event;
 }
 
 function providerTarget(event: Record<string, any>, data: Record<string, any> | undefined): ProviderTarget | undefined {

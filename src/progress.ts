@@ -9,6 +9,7 @@ import type { ResourceHandlerRequest } from '@amazon-web-services-cloudformation
 import type { Connect } from './client';
 import type { HandlerError } from './errors';
 import { ResourceModel } from './generated/models';
+import type { Invocation } from './invocation';
 import type { Written } from './update-plan';
 import type { Validated } from './validate';
 
@@ -19,7 +20,7 @@ export interface HandlerArgs {
     context: CallbackContext;
     logger: LoggerProxy;
     /** The properties CloudFormation sent, before the library's deserialization dropped anything. */
-    raw: { desired?: unknown; previous?: unknown; nextToken?: string; checked?: Validated; rollback?: boolean };
+    raw: { desired?: unknown; previous?: unknown; nextToken?: string; checked?: Validated; rollback?: boolean; stackTags: Invocation['stackTags'] };
 }
 
 /** All a later invocation needs to resume: JSON-safe, small, never SDK objects. */

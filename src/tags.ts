@@ -10,19 +10,22 @@ export const CREATE_MARKER_TAG = `${RESERVED_TAG_PREFIX}create-request`;
 /** Reserved aws: keys are not ours to set, and our own records on the user are not the template's. */
 export const isManagedTagKey = (key: string) => !key.startsWith('aws:') && !key.startsWith(RESERVED_TAG_PREFIX);
 
-/** Stack-level tags, then the resource's own Tags, which win on the same key. */
+/**
+ * Stack-level tags, then the resource's own Tags, which win on the same key. The record has no
+ * prototype, so a key such as `__proto__` or `constructor` is a tag like any other.
+ */
 export function mergeTags(modelTags: Tag[] | null | undefined, stackTags: Record<string, string> | null | undefined): Record<string, string> {
-    const tags: Record<string, string> = {};
-    for (const [key, value] of Object.entries(stackTags ?? {})) if (isManagedTagKey(key)) tags[key] = value;
+    const tags: Record<string, string> = Object.create(null);
+    for (const [key, value] of Object.entries(stackTags ?? {})) if (isManagedTagKey(key) && typeof value === 'string') tags[key] = value;
     for (const tag of modelTags ?? []) if (tag.key && isManagedTagKey(tag.key)) tags[tag.key] = tag.value ?? '';
     return tags;
 }
 
 /** Keys to remove, and keys to add or change (a changed value is just a new value: no untag). */
 export function diffTags(previous: Record<string, string>, desired: Record<string, string>) {
-    const remove = Object.keys(previous).filter((key) => !(key in desired));
-    const set: Record<string, string> = {};
-    for (const [key, value] of Object.entries(desired)) if (previous[key] !== value) set[key] = value;
+    const remove = Object.keys(previous).filter((key) => !Object.hasOwn(desired, key));
+    const set: Record<string, string> = Object.create(null);
+    for (const [key, value] of Object.entries(desired)) if (!Object.hasOwn(previous, key) || previous[key] !== value) set[key] = value;
     return { remove, set };
 }
 

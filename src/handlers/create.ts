@@ -63,13 +63,15 @@ type Made = { userArn: string } | { event: ProgressEvent<ResourceModel> };
  * AlreadyExists means the name is taken, possibly by this very request's earlier attempt whose
  * answer was lost: the user is adopted when it carries this request's marker.
  */
-async function createUser({ connect, request, logger }: HandlerArgs, desired: ResourceModel, context: CallbackContext): Promise<Made> {
+async function createUser({ connect, request, logger, raw }: HandlerArgs, desired: ResourceModel, context: CallbackContext): Promise<Made> {
     const token = request.clientRequestToken;
-    const password = desired.password ?? (context.sealedPassword && token ? unseal(context.sealedPassword, token) : undefined);
-    if (context.sealedPassword && password == null) {
-        return { event: failed(HandlerErrorCode.GeneralServiceException, 'The Password could not be carried over from the earlier invocation of this request (its request token changed); run the stack operation again.') };
+    // The seal opens only for this request's token, in this account and Region, for this resource's CREATE.
+    const binding = [request.awsAccountId ?? '', request.region ?? '', request.logicalResourceIdentifier ?? '', 'CREATE'];
+    const password = desired.password ?? (typeof context.sealedPassword === 'string' && token ? unseal(context.sealedPassword, token, binding) : undefined);
+    if (context.sealedPassword != null && password == null) {
+        return { event: failed(HandlerErrorCode.InvalidRequest, 'The callback context carries a Password sealed for another request or resource, or altered: it cannot be opened. Run the stack operation again.') };
     }
-    const tags = mergeTags(desired.tags, request.desiredResourceTags);
+    const tags = mergeTags(desired.tags, raw.stackTags.desired);
     const onUser = { ...tags, ...declarationTag(desired) };
     const tagProblem = tooManyTags(onUser);
     if (tagProblem) return { event: failed(HandlerErrorCode.InvalidRequest, tagProblem) };
@@ -81,7 +83,7 @@ async function createUser({ connect, request, logger }: HandlerArgs, desired: Re
     // seal it to, a create that needs a Password cannot wait for another round.
     const later = (ctx: CallbackContext): CallbackContext | undefined => {
         if (password == null) return ctx;
-        return token ? { ...ctx, sealedPassword: seal(password, token) } : undefined;
+        return token ? { ...ctx, sealedPassword: seal(password, token, binding) } : undefined;
     };
 
     let adopting = context.adopting === true;

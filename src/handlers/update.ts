@@ -19,7 +19,12 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
     if (!checked.ok) return failed(HandlerErrorCode.InvalidRequest, checked.message);
     const desired = checked.model;
     const previous = request.previousResourceState ?? undefined;
-    const userArn = desired.userArn ?? previous?.userArn;
+    // The user is the one CloudFormation holds; UserArn is read-only, so a desired state that
+    // names another user is a mis-wired request, never a change to make.
+    if (desired.userArn != null && previous?.userArn != null && desired.userArn !== previous.userArn) {
+        return failed(HandlerErrorCode.InvalidRequest, "UserArn is read-only: the desired state names another user than the one this resource is (the previous state's UserArn). Leave UserArn as the resource's own.");
+    }
+    const userArn = previous?.userArn ?? desired.userArn;
     const target = parseUserArn(userArn);
     if (!target) return notFound(userArn);
     const model = ResourceModel.deserialize({ ...desired.serialize(), UserArn: userArn });
@@ -40,7 +45,7 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
         }
         return failed(refused.code, refused.message);
     }
-    const desiredTags = mergeTags(desired.tags, request.desiredResourceTags);
+    const desiredTags = mergeTags(desired.tags, args.raw.stackTags.desired);
     const tagProblem = tooManyTags({ ...desiredTags, ...declarationTag(desired) });
     if (tagProblem) return failed(HandlerErrorCode.InvalidRequest, tagProblem);
 
@@ -61,7 +66,7 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
         userArn: userArn!,
         instanceArn: target.instanceArn,
         previous,
-        previousTags: mergeTags(previous?.tags, request.previousResourceTags),
+        previousTags: mergeTags(previous?.tags, args.raw.stackTags.previous),
     };
     return converge(args, goal, context, onError, '[UPDATE]');
 }

@@ -169,3 +169,19 @@ describe('Lambda delivers an invocation twice', () => {
         await assertReads({ ...properties, UserArn: userArn });
     });
 });
+
+describe('the request\'s own user', () => {
+    test('an UPDATE whose desired UserArn names another user than the previous state is refused before any call', async () => {
+        const mine = await create(template());
+        const other = await create(template());
+        emulator().journal.length = 0;
+        const event = await update({ ...mine, UserArn: other.UserArn, RoutingProfileArn: seed.routingProfiles.Sales }, mine);
+        assert.equal(event.status, 'FAILED');
+        assert.equal(event.errorCode, 'InvalidRequest');
+        assert.match(event.message!, /^UserArn is read-only/);
+        assert.equal(event.message!.includes(other.UserArn), false, 'what the request named is not echoed');
+        assert.deepEqual(operations(), []);
+        await assertReads(other);
+        await assertReads(mine);
+    });
+});

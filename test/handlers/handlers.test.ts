@@ -369,6 +369,30 @@ describe('the Lambda envelope', () => {
         assert.equal(json.status, 'SUCCESS', json.message);
         assert.equal(json.resourceModel.Password, undefined);
     });
+
+    test('testEntrypoint: a sealed Password in the callback context never sits beside its request token in the log', async () => {
+        const bundle = loadBundle(emulator().endpoint);
+        const token = 'sam-tests-token-0123456789';
+        emulator().setFaults({ throttle: 1, operations: ['CreateUser'], maxFaults: 1 });
+        const request = { clientRequestToken: token, desiredResourceState: model(), logicalResourceIdentifier: 'U' };
+        const logged: string[] = [];
+        const original = console.log;
+        console.log = (...parts: unknown[]) => void logged.push(parts.map(String).join(' '));
+        try {
+            const first = (await bundle.testEntrypoint({ credentials: CALLER_CREDENTIALS, action: 'CREATE', region: 'us-east-1', request, callbackContext: null })).serialize();
+            assert.equal(first.status, 'IN_PROGRESS', first.message);
+            assert.equal(typeof first.callbackContext.sealedPassword, 'string');
+            // The next round, as sam local and cfn test send it: the library logs the whole event.
+            const second = (await bundle.testEntrypoint({ credentials: CALLER_CREDENTIALS, action: 'CREATE', region: 'us-east-1', request, callbackContext: first.callbackContext })).serialize();
+            assert.equal(second.status, 'SUCCESS', second.message);
+        } finally {
+            console.log = original;
+        }
+        const text = logged.join('\n');
+        assert.ok(text.includes('sealedPassword'), 'the library logged the event with its context');
+        assert.equal(text.includes(token), false, 'the request token is redacted');
+        assert.equal(text.includes(PASSWORD), false);
+    });
 });
 
 after(() => {

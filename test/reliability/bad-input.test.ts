@@ -89,7 +89,8 @@ for (const action of ['CREATE', 'UPDATE'] as const) {
 describe('malformed Lambda events are a FAILED event, not a crash', () => {
     for (const entry of corpus.events) {
         test(entry.name, async () => {
-            let event: any = handlerRequest('READ', { UserArn: USER_ARN });
+            // A copy: patches must not reach the shared credentials object the next case uses.
+            let event: any = structuredClone(handlerRequest('READ', { UserArn: USER_ARN }));
             if ('replace' in entry) event = entry.replace;
             else patch(event, entry);
             const result = await invokeRaw(event);
