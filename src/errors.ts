@@ -72,6 +72,21 @@ export interface HandlerError {
     name?: string;
 }
 
+/** Where a service message starts quoting the signed request (its headers, signature or body). */
+const SIGNED_REQUEST_ECHO = /canonical (string|request)|aws4-hmac-sha256|x-amz-security-token|x-amz-date|authorization:|signature=|credential=/i;
+const MAX_SERVICE_WORDS = 500;
+
+/**
+ * Connect's own words, for a message anyone who reads the stack's events sees: without any copy
+ * of the signed request an error may quote (credentials, session token, the body with its
+ * Password), and bounded.
+ */
+function serviceWords(message: string): string {
+    const echo = SIGNED_REQUEST_ECHO.exec(message);
+    const words = echo ? `${message.slice(0, echo.index).trimEnd()} [the rest quoted the signed request and is left out]` : message;
+    return words.length > MAX_SERVICE_WORDS ? `${words.slice(0, MAX_SERVICE_WORDS)}…` : words;
+}
+
 /** Is this an error the Connect service (or the way to it) raised, as opposed to a bug of ours? */
 function isServiceError(error: any): boolean {
     return typeof error?.$metadata === 'object' || typeof error?.$fault === 'string' || (typeof error?.code === 'string' && error.code in TABLE);
@@ -87,7 +102,7 @@ export function toHandlerError(error: unknown, operation = (error as any)?.opera
     if (!entry) {
         return { code: HandlerErrorCode.InternalFailure, message: `${operation} failed in the handler itself: ${e?.message ?? String(error)}`, transient: false };
     }
-    const said = typeof e?.message === 'string' && e.message && e.message !== 'UnknownError' ? e.message : e?.name ?? 'no message';
+    const said = typeof e?.message === 'string' && e.message && e.message !== 'UnknownError' ? serviceWords(e.message) : e?.name ?? 'no message';
     const advice = entry.byOperation?.[operation as Operation] ?? entry.advice;
     return { code: entry.code, message: `${operation} failed: ${said.replace(/\.?$/, '.')} ${advice}`, transient: entry.transient === true, name: e?.name ?? e?.code };
 }

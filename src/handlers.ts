@@ -18,7 +18,7 @@ import { remove } from './handlers/delete';
 import { list } from './handlers/list';
 import { read } from './handlers/read';
 import { update } from './handlers/update';
-import { currentInvocation, describeEvent, forLibrary, Invocation, redact, redactSecrets, withInvocation } from './invocation';
+import { currentInvocation, describeEvent, forLibrary, Invocation, redact, redactDeep, redactSecrets, withInvocation } from './invocation';
 import { Delivery } from './provider-logging';
 import { invalidMessage } from './validate';
 import { ResourceModel, TypeConfigurationModel } from './generated/models';
@@ -153,7 +153,8 @@ export async function entrypoint(event: unknown, context: any) {
         await delivery?.publishInvocationMetric(new Date(), action);
         answer = refused.serialize();
     } else {
-        answer = await withInvocation(invocation, () => resource.entrypoint(forLibrary(event), context));
+        // One redaction for all that leaves: message, models, callback context.
+        answer = redactDeep(await withInvocation(invocation, () => resource.entrypoint(forLibrary(event), context)), invocation.secrets);
     }
     await delivery?.finish(action, answer.errorCode);
     return answer;
@@ -162,5 +163,14 @@ export async function entrypoint(event: unknown, context: any) {
 /** The Lambda handler `sam local invoke` and sam-tests/ use (test event in, ProgressEvent out). */
 export async function testEntrypoint(event: unknown, context?: any) {
     const invocation = describeEvent(event);
-    return refusal(event, 'test', invocation) ?? withInvocation(invocation, () => resource.testEntrypoint(forLibrary(event), context));
+    const refused = refusal(event, 'test', invocation);
+    if (refused) return refused;
+    const answer = await withInvocation(invocation, () => resource.testEntrypoint(forLibrary(event), context));
+    // One redaction for all that leaves, as the entrypoint's (its answer is a ProgressEvent here).
+    if (answer.message) answer.message = redact(answer.message, invocation.secrets);
+    if (answer.callbackContext) answer.callbackContext = redactDeep(answer.callbackContext, invocation.secrets);
+    const scrub = (model: ResourceModel) => ResourceModel.deserialize(redactDeep(model.serialize(), invocation.secrets));
+    if (answer.resourceModel) answer.resourceModel = scrub(answer.resourceModel);
+    if (answer.resourceModels) answer.resourceModels = answer.resourceModels.map(scrub);
+    return answer;
 }

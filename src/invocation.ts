@@ -106,6 +106,26 @@ function providerTarget(event: Record<string, any>, data: Record<string, any> | 
     };
 }
 
+/** A secret met during the invocation (a Password unsealed from the callback context): redacted from everything from now on. */
+export function addSecret(value: string) {
+    const secrets = currentInvocation()?.secrets;
+    if (!secrets || value.length < 4) return;
+    for (const form of [value, JSON.stringify(value).slice(1, -1), inspect(value).slice(1, -1)]) if (!secrets.includes(form)) secrets.push(form);
+    secrets.sort((a, b) => b.length - a.length);
+}
+
+/** Every string in a JSON value with the secrets replaced: what leaves the handler (answers, models, contexts). */
+export function redactDeep<T>(value: T, secrets: readonly string[]): T {
+    if (typeof value === 'string') return redact(value, secrets) as T;
+    if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets)) as T;
+    if (isObject(value)) {
+        const copy: Record<string, unknown> = Object.create(Object.getPrototypeOf(value) === null ? null : Object.prototype);
+        for (const [key, item] of Object.entries(value)) copy[key] = redactDeep(item, secrets);
+        return copy as T;
+    }
+    return value;
+}
+
 export function withInvocation<T>(invocation: Invocation, run: () => T): T {
     return storage.run(invocation, run);
 }

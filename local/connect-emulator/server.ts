@@ -55,6 +55,12 @@ export interface Faults {
     latencyMs: number | [number, number];
     /** Operations refused with 403 AccessDeniedException, as IAM refuses a call the role lacks. */
     deny: string[];
+    /**
+     * Operations refused with a 400 whose message echoes the signed request (its Authorization
+     * and session-token headers) and its body, as an error that quotes the canonical request does
+     * [stand-in: not a documented Connect answer; issue #28's audit met such messages].
+     */
+    echo: string[];
     /** Only these operations get the random faults above (all when empty). */
     operations: string[];
     /** Stop injecting random faults after this many (no limit when 0). */
@@ -64,7 +70,7 @@ export interface Faults {
     /** Seed of the fault dice, for reproducible runs. */
     seed: number;
 }
-export const NO_FAULTS: Faults = { throttle: 0, internalError: 0, dropConnection: 0, dropResponse: 0, readAfterCreateLag: 0, lagMs: 2000, latencyMs: 0, deny: [], operations: [], maxFaults: 0, cutAfter: 0, seed: 1 };
+export const NO_FAULTS: Faults = { throttle: 0, internalError: 0, dropConnection: 0, dropResponse: 0, readAfterCreateLag: 0, lagMs: 2000, latencyMs: 0, deny: [], echo: [], operations: [], maxFaults: 0, cutAfter: 0, seed: 1 };
 
 /**
  * Amazon Connect's API throttling quota: a token bucket per operation, shared by every caller,
@@ -311,6 +317,11 @@ export class Emulator {
             if (f.deny.includes(route.operation)) {
                 const principal = 'arn:aws:sts::123456789012:assumed-role/CloudFormationExecutionRole/session';
                 return fail(new ServiceError('AccessDeniedException', 403, `User: ${principal} is not authorized to perform: connect:${route.operation}`));
+            }
+            if (f.echo.includes(route.operation)) {
+                const token = String(request.headers['x-amz-security-token'] ?? '');
+                const canonical = `${method}\n${url.pathname}\nauthorization:${authorization}\nx-amz-security-token:${token}\n\n${JSON.stringify(body)}`;
+                return fail(new ServiceError('InvalidParameterException', 400, `The request signature we calculated does not match. The Canonical String for this request should have been\n'${canonical}'`));
             }
             if (!this.withinQuota(route.operation)) {
                 entry.fault = 'quota';

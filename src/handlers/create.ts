@@ -11,6 +11,7 @@ import { runPlan } from '../executor';
 import { ResourceModel } from '../generated/models';
 import { afterFailure, backoffSeconds, CallbackContext, failed, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, success } from '../progress';
 import { declarationTag } from '../channel-settings';
+import { addSecret } from '../invocation';
 import { seal, unseal } from '../sealed';
 import { CREATE_MARKER_TAG, MAX_TAGS, mergeTags, tooManyTags } from '../tags';
 import { proficiencyRequest, toCreateUserRequest } from '../translate';
@@ -68,6 +69,7 @@ async function createUser({ connect, request, logger, raw }: HandlerArgs, desire
     // The seal opens only for this request's token, in this account and Region, for this resource's CREATE.
     const binding = [request.awsAccountId ?? '', request.region ?? '', request.logicalResourceIdentifier ?? '', 'CREATE'];
     const password = desired.password ?? (typeof context.sealedPassword === 'string' && token ? unseal(context.sealedPassword, token, binding) : undefined);
+    if (password != null) addSecret(password);
     if (context.sealedPassword != null && password == null) {
         return { event: failed(HandlerErrorCode.InvalidRequest, 'The callback context carries a Password sealed for another request or resource, or altered: it cannot be opened. Run the stack operation again.') };
     }
