@@ -11,21 +11,21 @@ export const CREATE_MARKER_TAG = `${RESERVED_TAG_PREFIX}create-request`;
 export const isManagedTagKey = (key: string) => !key.startsWith('aws:') && !key.startsWith(RESERVED_TAG_PREFIX);
 
 /**
- * Stack-level tags, then the resource's own Tags, which win on the same key. The record has no
- * prototype, so a key such as `__proto__` or `constructor` is a tag like any other.
+ * Stack-level tags, then the resource's own Tags, which win on the same key. Built by own keys
+ * only (Object.fromEntries defines every key, `__proto__` included), so a key such as
+ * `__proto__` or `constructor` is a tag like any other.
  */
 export function mergeTags(modelTags: Tag[] | null | undefined, stackTags: Record<string, string> | null | undefined): Record<string, string> {
-    const tags: Record<string, string> = Object.create(null);
-    for (const [key, value] of Object.entries(stackTags ?? {})) if (isManagedTagKey(key) && typeof value === 'string') tags[key] = value;
-    for (const tag of modelTags ?? []) if (tag.key && isManagedTagKey(tag.key)) tags[tag.key] = tag.value ?? '';
-    return tags;
+    const tags = new Map<string, string>();
+    for (const [key, value] of Object.entries(stackTags ?? {})) if (isManagedTagKey(key) && typeof value === 'string') tags.set(key, value);
+    for (const tag of modelTags ?? []) if (tag.key && isManagedTagKey(tag.key)) tags.set(tag.key, tag.value ?? '');
+    return Object.fromEntries(tags);
 }
 
 /** Keys to remove, and keys to add or change (a changed value is just a new value: no untag). */
 export function diffTags(previous: Record<string, string>, desired: Record<string, string>) {
     const remove = Object.keys(previous).filter((key) => !Object.hasOwn(desired, key));
-    const set: Record<string, string> = Object.create(null);
-    for (const [key, value] of Object.entries(desired)) if (!Object.hasOwn(previous, key) || previous[key] !== value) set[key] = value;
+    const set = Object.fromEntries(Object.entries(desired).filter(([key, value]) => !Object.hasOwn(previous, key) || previous[key] !== value));
     return { remove, set };
 }
 
