@@ -55,9 +55,13 @@ export function propertyName(pointer: string): string {
     return pointer
         .split('/')
         .filter(Boolean)
-        .map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : `${index ? '.' : ''}${part.replace(/~1/g, '/').replace(/~0/g, '~')}`))
+        .map((part, index) => (/^\d+$/.test(part) ? `[${part}]` : `${index ? '.' : ''}${shortened(part.replace(/~1/g, '/').replace(/~0/g, '~'))}`))
         .join('');
 }
+
+/** A name as a message echoes it: hostile input may send a name of megabytes. */
+const MAX_ECHOED_NAME = 64;
+const shortened = (name: string) => (name.length > MAX_ECHOED_NAME ? `${name.slice(0, MAX_ECHOED_NAME)}… (${name.length} characters)` : name);
 const genericPath = (pointer: string) => pointer.replace(/\/\d+(?=\/|$)/g, '/*');
 
 /**
@@ -129,6 +133,8 @@ function distance(a: string, b: string): number {
 
 /** The member of an object a misspelt, mis-cased or borrowed name most likely meant. */
 function meant(name: string, objectPath: string, names: string[]): string | undefined {
+    // The edit distance is quadratic: only names as long as a property name could be get one.
+    if (name.length > MAX_ECHOED_NAME) return undefined;
     const alias = MEANT[`${objectPath}/${name}`];
     if (alias && names.includes(alias)) return alias;
     const lower = name.toLowerCase();
@@ -179,6 +185,8 @@ function schemaProblems(properties: unknown): string[] {
 
     const problems = [...malformed.values()];
     for (const error of errors as ErrorObject<string, any>[]) {
+        // A few problems described are enough to act on; the rest are not worth the work.
+        if (problems.length >= MAX_PROBLEMS) break;
         const at = error.instancePath as string;
         if (malformed.has(at) || malformed.has(objectOf(error))) continue;
         problems.push(describe(error, at, shapeOf));
@@ -282,8 +290,11 @@ export function validateProperties(raw: unknown): Validated {
 
 /** One message for a list of problems: what CloudFormation shows the template author. */
 export function invalidMessage(problems: string[]): string {
-    return `Invalid ${ResourceModel.TYPE_NAME} properties: ${problems.join('; ')}.`;
+    const message = `Invalid ${ResourceModel.TYPE_NAME} properties: ${problems.join('; ')}.`;
+    return message.length > MAX_MESSAGE ? `${message.slice(0, MAX_MESSAGE - 1)}…` : message;
 }
+/** Every message fits a stack event and a log line (4 kB). */
+const MAX_MESSAGE = 4000;
 
 /** The desired model of a create or update, from properties validated once at the entrypoint. */
 export function desiredModel(checked: Validated): { ok: true; model: ResourceModel } | { ok: false; message: string } {

@@ -31,7 +31,13 @@ export async function readUser(connect: Connect, userArn: string, knownProficien
 }
 
 export function notFound(userArn: unknown): ProgressEvent<ResourceModel> {
-    return failed(HandlerErrorCode.NotFound, `${ResourceModel.TYPE_NAME} with UserArn ${JSON.stringify(userArn ?? null)} was not found: it is not the ARN of a user.`);
+    // Named as given, but never more of it than a user ARN could be.
+    const named =
+        userArn == null ? 'without a UserArn'
+        : typeof userArn !== 'string' ? `with a UserArn of type ${typeof userArn}`
+        : userArn.length > 200 ? `with a UserArn of ${userArn.length} characters`
+        : `with UserArn ${JSON.stringify(userArn)}`;
+    return failed(HandlerErrorCode.NotFound, `${ResourceModel.TYPE_NAME} ${named} was not found: it is not the ARN of a user.`);
 }
 
 export async function read({ connect, request, logger }: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {

@@ -106,3 +106,32 @@ test('nothing secret in any log line or event of the corpus run', () => {
     const everything = JSON.stringify(captured.events) + captured.logs.join('\n');
     assert.equal(everything.includes(PASSWORD), false);
 });
+
+describe('hostile sizes: refused cheaply, and no message or log line over 4 kB', () => {
+    const cases: [string, () => Record<string, unknown>][] = [
+        ['a property name of 1 MB', () => ({ ...valid(), ['N'.repeat(1_000_000)]: 1 })],
+        ['1,000 unknown property names of 5 kB', () => ({ ...valid(), ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [String(i).padEnd(5000, 'y'), i])) })],
+    ];
+    for (const [name, properties] of cases) {
+        test(name, async (t) => {
+            captured.logs.length = 0;
+            const started = performance.now();
+            const result = await invokeRaw(handlerRequest('CREATE', properties()));
+            const ms = performance.now() - started;
+            assert.equal(result.errorCode, 'InvalidRequest', result.message?.slice(0, 300));
+            assert.match(result.message!, /is not a property of/);
+            assert.ok(result.message!.length <= 4000, `${result.message!.length} characters`);
+            assert.ok(captured.logs.every((line) => line.length <= 4096), 'every log line within 4 kB');
+            assert.deepEqual(emulator().journal, [], 'no Connect call');
+            t.diagnostic(`${name}: InvalidRequest in ${ms.toFixed(0)} ms, a message of ${result.message!.length} characters`);
+        });
+    }
+
+    test('a UserArn of 5 MB is NotFound, named by its length, not echoed', async () => {
+        captured.logs.length = 0;
+        const result = await invokeRaw(handlerRequest('READ', { UserArn: `arn:${'x'.repeat(5_000_000)}` }));
+        assert.equal(result.errorCode, 'NotFound');
+        assert.match(result.message!, /with a UserArn of 5000004 characters was not found/);
+        assert.ok(captured.logs.every((line) => line.length <= 4096), 'every log line within 4 kB');
+    });
+});
