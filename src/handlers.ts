@@ -20,6 +20,7 @@ import { read } from './handlers/read';
 import { update } from './handlers/update';
 import { currentInvocation, describeEvent, forLibrary, Invocation, redact, redactDeep, redactSecrets, withInvocation } from './invocation';
 import { Delivery } from './provider-logging';
+import { outOfScope } from './scope';
 import { invalidMessage } from './validate';
 import { ResourceModel, TypeConfigurationModel } from './generated/models';
 import { CallbackContext, failed, HandlerArgs } from './progress';
@@ -30,6 +31,11 @@ async function run(handler: Handler, session: SessionProxy | undefined, request:
     const connect = connectFor(session, request.region);
     if (!connect) return failed(HandlerErrorCode.InvalidCredentials, 'The request carries no caller credentials to call Amazon Connect with.');
     const invocation = currentInvocation();
+    // Nothing of another account, Region or partition is sent to Connect: the user of a READ or
+    // DELETE that names one is not here (NotFound); a template that names one is to correct.
+    const previous = invocation?.previous as { UserArn?: unknown } | undefined;
+    const foreign = outOfScope(invocation?.desired, request) ?? outOfScope({ UserArn: previous?.UserArn }, request);
+    if (foreign) return failed(handler === read || handler === remove ? HandlerErrorCode.NotFound : HandlerErrorCode.InvalidRequest, foreign);
     // The first invocation of an operation starts its clock: retries stop when the handler's timeoutInMinutes would pass.
     const context = timed ? { deadline: Date.now() + HANDLER_TIMEOUT_MS[timed], ...received } : received;
     return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken, checked: invocation?.checked, rollback: invocation?.rollback, stackTags: invocation?.stackTags ?? {} } });

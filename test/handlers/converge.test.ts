@@ -170,7 +170,26 @@ describe('Lambda delivers an invocation twice', () => {
     });
 });
 
-describe('the request\'s own user', () => {
+describe('the request\'s own user, account and Region', () => {
+    test('an ARN of another account, Region or partition is refused before any call: InvalidRequest for a template, NotFound for READ and DELETE', async () => {
+        const foreign = seed.instanceArn.replace(':123456789012:', ':999999999999:');
+        const created_ = await create(template());
+        emulator().journal.length = 0;
+        const west = (arn: string) => arn.replace(':us-east-1:', ':us-west-2:');
+        const made = await drive('CREATE', template({ InstanceArn: west(seed.instanceArn), RoutingProfileArn: west(seed.routingProfiles.Sales), SecurityProfileArns: [west(seed.securityProfiles.Agent)] }));
+        assert.equal(made.event.errorCode, 'InvalidRequest');
+        assert.match(made.event.message!, /^InstanceArn names an Amazon Connect resource of Region us-west-2/);
+        const updated = await update({ ...created_, SecurityProfileArns: [`${foreign}/security-profile/x`] }, created_);
+        assert.equal(updated.errorCode, 'InvalidRequest');
+        for (const action of ['READ', 'DELETE']) {
+            const { event } = await drive(action, { UserArn: created_.UserArn.replace('arn:aws:', 'arn:aws-cn:').replace('us-east-1', 'cn-north-1') });
+            assert.equal(event.errorCode, 'NotFound', `${action}: ${event.message}`);
+        }
+        const listed = await drive('LIST', { InstanceArn: foreign });
+        assert.equal(listed.event.errorCode, 'InvalidRequest');
+        assert.deepEqual(operations(), []);
+    });
+
     test('an UPDATE whose desired UserArn names another user than the previous state is refused before any call', async () => {
         const mine = await create(template());
         const other = await create(template());
