@@ -9,6 +9,8 @@ export interface Cursor {
 }
 
 const VERSION = 'r1';
+// Connect documents no length for its own token; this leaves it room while bounding the work.
+const MAX_TOKEN = 65_536;
 const INSTANCE_ID = /^[-a-zA-Z0-9]{1,100}$/;
 
 /**
@@ -24,6 +26,8 @@ export function encodeCursor(cursor: Cursor, scope: string): string {
 
 /** The cursor in a token this handler gave for this scope; undefined for anything else. */
 export function decodeCursor(token: string, scope: string): Cursor | undefined {
+    // A cursor is an instance ID and one Connect token: far below this.
+    if (token.length > MAX_TOKEN) return undefined;
     const parts = token.split('.');
     if (parts.length !== 3 || parts[0] !== VERSION || parts[2] !== check(parts[1], scope)) return undefined;
     try {

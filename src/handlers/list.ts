@@ -39,7 +39,10 @@ async function listRegion({ connect, request }: HandlerArgs, token: string | und
     const scope = `${request.awsAccountId ?? ''}:${request.region ?? ''}`;
     const cursor = token === undefined ? undefined : decodeCursor(token, scope);
     if (token !== undefined && !cursor) {
-        return failed(HandlerErrorCode.InvalidRequest, 'nextToken is not a token this LIST gave for this account and Region: pass back the nextToken of the previous page unchanged, or start the listing again without one.');
+        // The check is a checksum bound to account and Region, not a signature: it tells a token of
+        // the right shape and scope, and says no more. (A forged one could only point this LIST, run
+        // with the caller's own credentials, at an instance of the caller's own account.)
+        return failed(HandlerErrorCode.InvalidRequest, 'nextToken is not a listing token of this account and Region as LIST writes them (altered, cut, or from another account or Region): pass back the nextToken of the previous page unchanged, or start the listing again without one.');
     }
     const instances = await activeInstances(connect);
     const at = cursor ? instances.findIndex((i) => i.Id === cursor.instanceId) : 0;

@@ -38,3 +38,8 @@ test('a token of another account or Region, or not of this handler, is refused',
     assert.equal(decodeCursor(token, '210987654321:us-east-1'), undefined);
     for (const other of ['', 'r1..', 'eyJzY29wZSI6InVzZXJzIn0', '{"instanceId":"abc"}', 'r1.W10.0000000000000000']) assert.equal(decodeCursor(other, SCOPE), undefined, other);
 });
+
+test('a token far longer than any cursor is refused before it is read', () => {
+    const good = encodeCursor({ instanceId: 'i-1', usersToken: 'connect-token' }, 'scope');
+    assert.equal(decodeCursor(`${good}${'x'.repeat(5_000_000)}`, 'scope'), undefined);
+});
