@@ -7,11 +7,13 @@ import {
     LambdaLogPublisher,
     LoggerProxy,
     MetricsPublisherProxy,
+    OperationStatus,
     ProgressEvent,
     ResourceHandlerRequest,
     SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { connectFor } from './client';
+import { openContext, sealContext } from './context';
 import { HANDLER_TIMEOUT_MS } from './generated/handler-timeouts';
 import { create } from './handlers/create';
 import { remove } from './handlers/delete';
@@ -27,18 +29,25 @@ import { CallbackContext, failed, HandlerArgs } from './progress';
 
 type Handler = (args: HandlerArgs) => Promise<ProgressEvent<ResourceModel>>;
 
-async function run(handler: Handler, session: SessionProxy | undefined, request: ResourceHandlerRequest<ResourceModel>, received: CallbackContext, logger: LoggerProxy, timed?: keyof typeof HANDLER_TIMEOUT_MS) {
+async function run(action: Action, handler: Handler, session: SessionProxy | undefined, request: ResourceHandlerRequest<ResourceModel>, received: unknown, logger: LoggerProxy) {
     const connect = connectFor(session, request.region);
     if (!connect) return failed(HandlerErrorCode.InvalidCredentials, 'The request carries no caller credentials to call Amazon Connect with.');
     const invocation = currentInvocation();
+    // A callback context is this handler's answer to this very request, or it is refused (context.ts).
+    const binding = { token: request.clientRequestToken ?? '', account: request.awsAccountId ?? '', region: request.region ?? '', stack: invocation?.stackId ?? '', resource: request.logicalResourceIdentifier ?? '', action };
+    const opened = openContext(received, binding);
+    if (!opened.ok) return failed(HandlerErrorCode.InvalidRequest, opened.message);
     // Nothing of another account, Region or partition is sent to Connect: the user of a READ or
     // DELETE that names one is not here (NotFound); a template that names one is to correct.
     const previous = invocation?.previous as { UserArn?: unknown } | undefined;
     const foreign = outOfScope(invocation?.desired, request) ?? outOfScope({ UserArn: previous?.UserArn }, request);
     if (foreign) return failed(handler === read || handler === remove ? HandlerErrorCode.NotFound : HandlerErrorCode.InvalidRequest, foreign);
     // The first invocation of an operation starts its clock: retries stop when the handler's timeoutInMinutes would pass.
-    const context = timed ? { deadline: Date.now() + HANDLER_TIMEOUT_MS[timed], ...received } : received;
-    return handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken, checked: invocation?.checked, rollback: invocation?.rollback, stackTags: invocation?.stackTags ?? {} } });
+    const timed = Object.hasOwn(HANDLER_TIMEOUT_MS, action) ? HANDLER_TIMEOUT_MS[action as keyof typeof HANDLER_TIMEOUT_MS] : undefined;
+    const context = timed ? { deadline: Date.now() + timed, ...opened.context } : opened.context;
+    const answer = await handler({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken, checked: invocation?.checked, rollback: invocation?.rollback, stackTags: invocation?.stackTags ?? {} } });
+    if (answer.status === OperationStatus.InProgress && answer.callbackContext) answer.callbackContext = sealContext(answer.callbackContext as CallbackContext, binding);
+    return answer;
 }
 
 class Resource extends BaseResource<ResourceModel, TypeConfigurationModel> {
@@ -50,27 +59,27 @@ class Resource extends BaseResource<ResourceModel, TypeConfigurationModel> {
 
     @handlerEvent(Action.Create)
     async create(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
-        return run(create, session, request, context, logger, 'CREATE');
+        return run(Action.Create, create, session, request, context, logger);
     }
 
     @handlerEvent(Action.Read)
     async read(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
-        return run(read, session, request, context, logger);
+        return run(Action.Read, read, session, request, context, logger);
     }
 
     @handlerEvent(Action.Update)
     async update(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
-        return run(update, session, request, context, logger, 'UPDATE');
+        return run(Action.Update, update, session, request, context, logger);
     }
 
     @handlerEvent(Action.Delete)
     async delete(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
-        return run(remove, session, request, context, logger, 'DELETE');
+        return run(Action.Delete, remove, session, request, context, logger);
     }
 
     @handlerEvent(Action.List)
     async list(session: SessionProxy, request: ResourceHandlerRequest<ResourceModel>, context: CallbackContext, logger: LoggerProxy) {
-        return run(list, session, request, context, logger);
+        return run(Action.List, list, session, request, context, logger);
     }
 }
 

@@ -22,6 +22,8 @@ export interface Invocation {
      * deserializer throws on a key such as `constructor`, so it never sees them (forLibrary).
      */
     stackTags: { desired?: Tags; previous?: Tags };
+    /** The stack the request is for (HandlerRequest.stackId; the library drops it): callback contexts are bound to it. */
+    stackId?: string;
     secrets: string[];
     /** Where provider logs and metrics go: set when CloudFormation passes both providerCredentials and providerLogGroupName. */
     provider?: ProviderTarget;
@@ -65,7 +67,8 @@ export function describeEvent(event: unknown): Invocation {
     const nextToken = data ? event.nextToken : request?.nextToken;
     const checked = event.action === 'CREATE' || event.action === 'UPDATE' ? validateProperties(desired) : undefined;
     const stackTags = { desired: tagRecord(data ? data.stackTags : request?.desiredResourceTags), previous: tagRecord(data ? data.previousStackTags : request?.previousResourceTags) };
-    return { desired, previous, checked, nextToken: typeof nextToken === 'string' ? nextToken : undefined, rollback: event.rollback === true, stackTags, secrets: [...secrets].sort((a, b) => b.length - a.length), provider: providerTarget(event, data) };
+    const stackId = typeof event.stackId === 'string' ? event.stackId : undefined;
+    return { desired, previous, checked, nextToken: typeof nextToken === 'string' ? nextToken : undefined, rollback: event.rollback === true, stackTags, stackId, secrets: [...secrets].sort((a, b) => b.length - a.length), provider: providerTarget(event, data) };
 }
 
 /** A tag map's string entries, own keys only, in a record without a prototype. */

@@ -103,7 +103,7 @@ for (const lag of [1, 2, 4]) {
             const request = handlerRequest('UPDATE', desired, { previous: good });
             const first = await drive('UPDATE', desired, { previous: good });
             assert.equal(first.event.status, 'SUCCESS', first.event.message);
-            const second = await invokeRaw(structuredClone(request)).then(async (round) => (round.status === 'IN_PROGRESS' ? (await drive('UPDATE', desired, { previous: good, context: round.callbackContext })).event : round));
+            const second = await invokeRaw(structuredClone(request)).then(async (round) => (round.status === 'IN_PROGRESS' ? (await drive('UPDATE', desired, { previous: good, context: round.callbackContext, token: request.bearerToken })).event : round));
             assert.equal(second.status, 'SUCCESS', second.message);
             assertHolds(desired, second.resourceModel);
         });

@@ -114,9 +114,12 @@ describe('create', () => {
 
     test('a resumed create never calls CreateUser again', async () => {
         const desired = model();
-        const { event } = await drive('CREATE', desired);
+        // The read that ends the create is throttled: the next round resumes after CreateUser.
+        emulator().setFaults({ throttle: 1, operations: ['DescribeUser'], maxFaults: 1 });
+        const first = await invoke('CREATE', desired, { token: 'resumed-create' });
+        assert.equal(first.status, 'IN_PROGRESS', first.message);
         emulator().journal.length = 0;
-        const resumed = await invoke('CREATE', event.resourceModel!, { context: { userArn: event.resourceModel!.UserArn } });
+        const { event: resumed } = await drive('CREATE', first.resourceModel!, { token: 'resumed-create', context: first.callbackContext });
         assert.equal(resumed.status, 'SUCCESS', resumed.message);
         assert.equal(calls().includes('CreateUser'), false);
     });
@@ -242,13 +245,13 @@ describe('update', () => {
         change.RoutingProfileArn = seed.routingProfiles.Sales;
         change.Tags[0].Value = 'red';
         emulator().journal.length = 0;
-        const first = await invoke('UPDATE', change, { previous: desired });
+        const first = await invoke('UPDATE', change, { previous: desired, token: 'throttled-step' });
         assert.equal(first.status, 'IN_PROGRESS');
         assert.deepEqual(first.callbackContext?.written, { steps: ['UpdateUserIdentityInfo'], pairs: [], tags: [], channels: [] });
         // One attempt per throttled call; the herd's first retry is spread over 1..32 s.
         assert.ok(Number.isInteger(first.callbackDelaySeconds) && first.callbackDelaySeconds! >= 1 && first.callbackDelaySeconds! <= 32);
         assert.equal(first.resourceModel?.UserArn, userArn);
-        const { event: second, rounds } = await drive('UPDATE', first.resourceModel!, { previous: desired, context: first.callbackContext });
+        const { event: second, rounds } = await drive('UPDATE', first.resourceModel!, { previous: desired, context: first.callbackContext, token: 'throttled-step' });
         assert.equal(second.status, 'SUCCESS', second.message);
         assert.equal(rounds.length, 3, 'two more throttled rounds, then the rest');
         assert.deepEqual(mutatingCalls(), ['UpdateUserIdentityInfo', 'UpdateUserRoutingProfile', 'UpdateUserRoutingProfile', 'UpdateUserRoutingProfile', 'UpdateUserRoutingProfile', 'TagResource']);
@@ -314,12 +317,12 @@ describe('delete and list', () => {
         assert.equal(lost.status, 'SUCCESS');
         const again = await created();
         emulator().setFaults({ throttle: 1, operations: ['DeleteUser'] });
-        const throttled = await invoke('DELETE', { UserArn: again.userArn });
+        const throttled = await invoke('DELETE', { UserArn: again.userArn }, { token: 'delete-resumed' });
         assert.equal(throttled.status, 'IN_PROGRESS');
         assert.equal(throttled.callbackContext?.deleteSent, true);
         emulator().setFaults({});
         operations.DeleteUser(emulator().service, { labels: [seed.instanceArn, again.userArn], query: new URLSearchParams(), body: {} });
-        const resumed = await invoke('DELETE', { UserArn: again.userArn }, { context: throttled.callbackContext });
+        const resumed = await invoke('DELETE', { UserArn: again.userArn }, { context: throttled.callbackContext, token: 'delete-resumed' });
         assert.equal(resumed.status, 'SUCCESS', resumed.message);
     });
 

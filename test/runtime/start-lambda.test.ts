@@ -50,13 +50,15 @@ test('a whole lifecycle through TypeFunction, with an IN_PROGRESS round trip', a
         SecurityProfileArns: [seed.securityProfiles.Agent], RoutingProfileArn: seed.routingProfiles.Sales,
     };
     emulator.setFaults({ readAfterCreateLag: 1, lagMs: 300 });
-    const first = await call('TypeFunction', handlerRequest('CREATE', desired));
+    const request = handlerRequest('CREATE', desired);
+    const first = await call('TypeFunction', request);
     assert.equal(first.StatusCode, 200);
     assert.equal(first.FunctionError, undefined);
     assert.equal(first.body.status, 'IN_PROGRESS');
     assert.ok(first.body.callbackContext.userArn);
     await new Promise((resolve) => setTimeout(resolve, 350));
-    const done = await call('TypeFunction', { ...handlerRequest('CREATE', first.body.resourceModel), callbackContext: first.body.callbackContext });
+    // The next round as CloudFormation sends it: the same request, the returned model and context.
+    const done = await call('TypeFunction', { ...request, requestData: { ...request.requestData, resourceProperties: first.body.resourceModel }, callbackContext: first.body.callbackContext });
     assert.equal(done.body.status, 'SUCCESS', done.body.message);
     const userArn = done.body.resourceModel.UserArn;
     emulator.setFaults({});
