@@ -2,7 +2,8 @@
 // AWS_ENDPOINT_URL_CONNECT and AWS_ENDPOINT_URL, so the same bundle runs against the local
 // emulator or Amazon Connect.
 import * as connect from '@aws-sdk/client-connect';
-import type { SessionProxy } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { HandlerErrorCode, type SessionProxy } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import { toHandlerError } from './errors';
 
 /**
  * In-invocation attempts per call. A throttle gets one: Connect's quota is a bucket shared by
@@ -33,7 +34,8 @@ export interface Clock {
 }
 export const REAL_CLOCK: Clock = { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random };
 
-const throttled = (error: unknown) => ['ThrottlingException', 'TooManyRequestsException'].includes((error as Error)?.name);
+// What counts as a throttle is the error table's to say.
+const throttled = (error: unknown) => toHandlerError(error).code === HandlerErrorCode.Throttling;
 
 /** The same calls, each throttled one tried again within `budgetMs` from now (see PATIENCE_MS). */
 export function patient(connect: Connect, budgetMs = PATIENCE_MS, clock: Clock = REAL_CLOCK): Connect {

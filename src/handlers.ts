@@ -41,7 +41,7 @@ async function run(action: Action, handler: Handler, session: SessionProxy | und
     // DELETE that names one is not here (NotFound); a template that names one is to correct.
     const previous = invocation?.previous as { UserArn?: unknown } | undefined;
     const foreign = outOfScope(invocation?.desired, request) ?? outOfScope({ UserArn: previous?.UserArn }, request);
-    if (foreign) return failed(handler === read || handler === remove ? HandlerErrorCode.NotFound : HandlerErrorCode.InvalidRequest, foreign);
+    if (foreign) return failed(action === Action.Read || action === Action.Delete ? HandlerErrorCode.NotFound : HandlerErrorCode.InvalidRequest, foreign);
     // The first invocation of an operation starts its clock: retries stop when the handler's timeoutInMinutes would pass.
     const timed = Object.hasOwn(HANDLER_TIMEOUT_MS, action) ? HANDLER_TIMEOUT_MS[action as keyof typeof HANDLER_TIMEOUT_MS] : undefined;
     const context = timed ? { deadline: Date.now() + timed, ...opened.context } : opened.context;

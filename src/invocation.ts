@@ -61,8 +61,7 @@ export function describeEvent(event: unknown): Invocation {
     const secrets = new Set<string>();
     for (const value of values) {
         if (typeof value !== 'string' || value.length < 4) continue;
-        // Also as util.inspect and JSON would print it, escapes and all.
-        secrets.add(value).add(JSON.stringify(value).slice(1, -1)).add(inspect(value).slice(1, -1));
+        for (const form of printedForms(value)) secrets.add(form);
     }
     const nextToken = data ? event.nextToken : request?.nextToken;
     const checked = event.action === 'CREATE' || event.action === 'UPDATE' ? validateProperties(desired) : undefined;
@@ -109,11 +108,14 @@ function providerTarget(event: Record<string, any>, data: Record<string, any> | 
     };
 }
 
+/** A secret as it may appear in text: itself, and as util.inspect and JSON print it, escapes and all. */
+const printedForms = (value: string) => [value, JSON.stringify(value).slice(1, -1), inspect(value).slice(1, -1)];
+
 /** A secret met during the invocation (a Password unsealed from the callback context): redacted from everything from now on. */
 export function addSecret(value: string) {
     const secrets = currentInvocation()?.secrets;
     if (!secrets || value.length < 4) return;
-    for (const form of [value, JSON.stringify(value).slice(1, -1), inspect(value).slice(1, -1)]) if (!secrets.includes(form)) secrets.push(form);
+    for (const form of printedForms(value)) if (!secrets.includes(form)) secrets.push(form);
     secrets.sort((a, b) => b.length - a.length);
 }
 
@@ -121,11 +123,7 @@ export function addSecret(value: string) {
 export function redactDeep<T>(value: T, secrets: readonly string[]): T {
     if (typeof value === 'string') return redact(value, secrets) as T;
     if (Array.isArray(value)) return value.map((item) => redactDeep(item, secrets)) as T;
-    if (isObject(value)) {
-        const copy: Record<string, unknown> = Object.create(Object.getPrototypeOf(value) === null ? null : Object.prototype);
-        for (const [key, item] of Object.entries(value)) copy[key] = redactDeep(item, secrets);
-        return copy as T;
-    }
+    if (isObject(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactDeep(item, secrets)])) as T;
     return value;
 }
 

@@ -129,7 +129,9 @@ export const NOTHING_WRITTEN: Written = { steps: [], pairs: [], tags: [], channe
 type Pair = { AttributeName?: string; AttributeValue?: string };
 type Part = 'pairs' | 'tags' | 'channels';
 const pairsOf = (step: Step) => (step.input.UserProficiencies as Pair[] | undefined) ?? [];
-const listsOf = (step: Step) => Object.entries(step.input).filter((entry): entry is [string, { Channel: string }[]] => entry[0].endsWith('Configs') && Array.isArray(entry[1]));
+/** The per-channel lists of a request or a model's properties: `AutoAcceptConfigs` and the like. */
+const listsIn = (record: Record<string, unknown>) => Object.entries(record).filter((entry): entry is [string, { Channel: string }[]] => entry[0].endsWith('Configs') && Array.isArray(entry[1]));
+const listsOf = (step: Step) => listsIn(step.input);
 const partOf = (id: StepId): Part | undefined =>
     id.endsWith('UserProficiencies') ? 'pairs' : id.endsWith('Resource') ? 'tags' : id === 'UpdateUserConfig' ? 'channels' : undefined;
 
@@ -189,12 +191,7 @@ function narrowed(step: Step, keep: (key: string) => boolean): Step | undefined 
  * every update whatever Connect holds.
  */
 export function withinRead(plan: Step[], read: ResourceModel): Step[] {
-    const properties = read.serialize() as Record<string, unknown>;
-    const carried = new Set(
-        Object.entries(properties)
-            .filter((entry): entry is [string, { Channel: string }[]] => entry[0].endsWith('Configs') && Array.isArray(entry[1]))
-            .flatMap(([list, entries]) => entries.map((entry) => `${list}:${entry.Channel}`)),
-    );
+    const carried = new Set(listsIn(read.serialize()).flatMap(([list, entries]) => entries.map((entry) => `${list}:${entry.Channel}`)));
     return plan.flatMap((step) => (step.id === 'UpdateUserConfig' ? (narrowed(step, (key) => key.endsWith(':VOICE') || carried.has(key)) ?? []) : [step]));
 }
 

@@ -31,7 +31,8 @@ export interface Goal {
 }
 
 type OnError = (error: HandlerError, context: CallbackContext) => ProgressEvent<ResourceModel> | Promise<ProgressEvent<ResourceModel>>;
-type Seen = { user: ResourceModel; answer: ResourceModel; context: CallbackContext } | { wait: ProgressEvent<ResourceModel> };
+/** A read that shows this operation's writes: what to answer, and what is left to write (its plan without what was written). */
+type Seen = { answer: ResourceModel; left: Step[]; context: CallbackContext } | { wait: ProgressEvent<ResourceModel> };
 
 /** The plan from what the previous template says, or from what a read showed (its tags are all the user carries). */
 function planFrom(goal: Goal, observed: ResourceModel | undefined): Step[] {
@@ -46,8 +47,8 @@ export async function converge({ connect, logger }: Pick<HandlerArgs, 'connect' 
     /** A read that shows every change of this operation; while one lags, another round after a wait. */
     const readAbreast = async (ctx: CallbackContext): Promise<Seen> => {
         const user = await readUser(connect, goal.userArn);
-        const { again } = unwritten(planFrom(goal, user), ctx.written!);
-        if (again.length === 0) return { user, answer: user, context: { ...ctx, polls: 0 } };
+        const { steps: left, again } = unwritten(planFrom(goal, user), ctx.written!);
+        if (again.length === 0) return { answer: user, left, context: { ...ctx, polls: 0 } };
         const polls = (ctx.polls ?? 0) + 1;
         if (polls <= MAX_STABILIZE_POLLS) {
             logger.log(`${label} Connect's read does not show this update's ${again.join(', ')} yet (it is eventually consistent); reading again in ${backoffSeconds(polls)}s`);
@@ -55,7 +56,7 @@ export async function converge({ connect, logger }: Pick<HandlerArgs, 'connect' 
         }
         // Connect accepted every write: past the bound, they stand, and the template is the answer.
         logger.log(`${label} Connect's reads still lag behind this update's changes after ${MAX_STABILIZE_POLLS} checks; what it accepted stands`);
-        return { user, answer: goal.desired, context: ctx };
+        return { answer: goal.desired, left, context: ctx };
     };
 
     const run = async (steps: Step[]) => {
@@ -67,24 +68,27 @@ export async function converge({ connect, logger }: Pick<HandlerArgs, 'connect' 
 
     try {
         if (!current.checking) {
-            let observed: ResourceModel | undefined;
+            // A round plans from the previous template or, once Connect was seen to differ, from a read.
+            let steps: Step[];
             if (current.observed) {
                 const seen = await readAbreast(current);
                 if ('wait' in seen) return seen.wait;
-                ({ user: observed, context: current } = seen);
+                ({ left: steps, context: current } = seen);
+            } else {
+                steps = unwritten(planFrom(goal, undefined), current.written!).steps;
             }
-            const failure = await run(unwritten(planFrom(goal, observed), current.written!).steps);
+            const failure = await run(steps);
             if (failure) return failure;
         }
         for (;;) {
             const seen = await readAbreast(current);
             if ('wait' in seen) return seen.wait;
+            const { left, answer } = seen;
             current = seen.context;
-            const left = unwritten(planFrom(goal, seen.user), current.written!).steps;
-            if (left.length === 0) return success(seen.answer);
+            if (left.length === 0) return success(answer);
             if (current.observed) {
                 logger.log(`${label} Connect still differs after a plan made from a read (${left.map((step) => step.id).join(', ')}); answering what it holds`);
-                return success(seen.answer);
+                return success(answer);
             }
             logger.log(`${label} Connect held something else than the previous state said: ${left.map((step) => step.id).join(', ')}`);
             current = { ...current, observed: true, checking: false };
