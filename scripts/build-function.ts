@@ -5,10 +5,14 @@
 // - `sam build` (template.yml's BuildMethod: makefile) runs `make build-NAME`, which calls this
 //   with --out "$ARTIFACTS_DIR".
 // Either way the code is what `npm run package` zips: LAMBDA_FILES (scripts/build.ts) from dist/.
-import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
+// It also writes the scoped resource-role.yaml back: `cfn generate` writes cfn's `Resource: "*"`
+// form, and `cfn submit` deploys that file right after this build (tools/render-role.ts).
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readFunctions } from '../local/lambda-runtime/template';
+import { loadResourceSchema } from '../tools/resource-schema';
+import { renderRole } from '../tools/render-role';
 import { buildBundle, LAMBDA_FILES, typeCheck } from './build';
 
 const ROOT = join(__dirname, '..');
@@ -27,6 +31,12 @@ async function main() {
         mkdirSync(target, { recursive: true });
         for (const file of LAMBDA_FILES) copyFileSync(file, join(target, basename(file)));
         console.log(`wrote ${target}: ${LAMBDA_FILES.map((file) => basename(file)).join(', ')}`);
+    }
+    const rolePath = join(ROOT, 'resource-role.yaml');
+    const role = renderRole(loadResourceSchema());
+    if (readFileSync(rolePath, 'utf8') !== role) {
+        writeFileSync(rolePath, role);
+        console.log('wrote resource-role.yaml: its connect: actions scoped to the account\'s instances again (cfn generate writes Resource: "*")');
     }
 }
 

@@ -87,8 +87,9 @@ export function recast(value: unknown, path = ''): unknown {
 }
 
 /**
- * Arrays longer than the schema allows, found before ajv runs: its uniqueItems compares every
- * pair, so a template with 100,000 tags would keep the handler busy for minutes.
+ * Arrays longer than the schema allows, found before anything walks their items: ajv's
+ * uniqueItems compares every pair, so a template with 100,000 tags would keep the handler busy
+ * for minutes.
  */
 function oversizedArrays(properties: unknown): string[] {
     const { ARRAY_LIMITS } = schemaValidator();
@@ -154,8 +155,6 @@ function objectOf(error: ErrorObject): string {
 }
 
 function schemaProblems(properties: unknown): string[] {
-    const oversized = oversizedArrays(properties);
-    if (oversized.length > 0) return oversized;
     if (validateSchema(properties)) return [];
     const { OBJECT_SHAPES } = schemaValidator();
     const shapeOf = (pointer: string) => OBJECT_SHAPES[genericPath(pointer) as keyof typeof OBJECT_SHAPES] as { names: string[]; shape: string } | undefined;
@@ -278,6 +277,9 @@ function ruleProblems(p: any): string[] {
 /** Validates the properties of a create or update; on success returns them recast to schema types. */
 export function validateProperties(raw: unknown): Validated {
     try {
+        // Sizes first, on what was sent: recasting and ajv both walk every item.
+        const oversized = oversizedArrays(raw);
+        if (oversized.length > 0) return { ok: false, problems: oversized.slice(0, MAX_PROBLEMS) };
         const properties = recast(raw);
         const problems = schemaProblems(properties);
         if (problems.length === 0) problems.push(...ruleProblems(properties));

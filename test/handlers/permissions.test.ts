@@ -1,13 +1,16 @@
 // Permissions that are exactly what each action calls. Every path of every action runs through
 // the entrypoint against the emulator; each Connect call it made is mapped to the IAM actions it
 // needs (with the documented dependent ones), and the test fails on a call the action's
-// `permissions` in the schema do not grant, and on a grant that no path uses.
+// `permissions` in the schema do not grant, and on a grant that no path uses. The same calls are
+// held to the execution role (resource-role.yaml): each needs a statement that allows its action
+// on the resource IAM evaluates, and only actions IAM cannot scope may be granted on "*".
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { parse } from 'yaml';
 import { AssociateUserProficienciesCommand, DisassociateUserProficienciesCommand, UpdateUserRoutingProfileCommand } from '@aws-sdk/client-connect';
-import { seedArns } from '../../local/connect-emulator/seed';
+import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
 import type { JournalEntry } from '../../local/connect-emulator/server';
 import { connectClient, useEmulator } from '../support/emulator';
@@ -33,6 +36,30 @@ function iamActions(entry: JournalEntry & { tagged?: boolean }): string[] {
     return actions;
 }
 
+/**
+ * The resource IAM evaluates for one call: the tagged ARN for the tag operations, "*" for the
+ * actions with no resource type, else the instance the path names and what follows it (Connect's
+ * front door appends the InstanceId it was sent to `instance/`, connect-api.md §4).
+ */
+function iamResource(entry: JournalEntry, iam: string): string {
+    if (iam === 'connect:ListInstances' || iam === 'ds:DescribeDirectories') return '*';
+    const segments = entry.path.split('/').slice(1).map(decodeURIComponent);
+    if (segments[0] === 'tags') return segments[1];
+    const { region, accountId } = DEFAULT_SEED.instances[0];
+    return `arn:aws:connect:${region}:${accountId}:instance/${segments.slice(1).join('/')}`;
+}
+
+interface Statement { Effect: string; Action: string[]; Resource: string | { 'Fn::Sub': string } }
+const role: Statement[] = parse(readFileSync(join(REPO_ROOT, 'resource-role.yaml'), 'utf8')).Resources.ExecutionRole.Properties.Policies[0].PolicyDocument.Statement;
+/** A statement's Resource as IAM sees it in the seed instance's account and Region, as a pattern. */
+function resourcePattern(statement: Statement): RegExp {
+    const { region, accountId } = DEFAULT_SEED.instances[0];
+    const resource = typeof statement.Resource === 'string' ? statement.Resource : statement.Resource['Fn::Sub'].replace('${AWS::Partition}', 'aws').replace('${AWS::Region}', region).replace('${AWS::AccountId}', accountId);
+    return new RegExp(`^${resource.split('*').map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 's');
+}
+const roleAllows = (iam: string, resource: string) => role.some((statement) => statement.Effect === 'Allow' && statement.Action.includes(iam) && resourcePattern(statement).test(resource));
+const calls: { iam: string; resource: string }[] = [];
+
 const used: Record<string, Set<string>> = { create: new Set(), read: new Set(), update: new Set(), delete: new Set(), list: new Set() };
 const calledSince = (from: number) => emulator().journal.slice(from);
 
@@ -40,7 +67,12 @@ const calledSince = (from: number) => emulator().journal.slice(from);
 async function path(action: keyof typeof used, run: () => Promise<unknown>, tagged = true) {
     const from = emulator().journal.length;
     await run();
-    for (const entry of calledSince(from)) for (const iam of iamActions({ ...entry, tagged })) used[action].add(iam);
+    for (const entry of calledSince(from)) {
+        for (const iam of iamActions({ ...entry, tagged })) {
+            used[action].add(iam);
+            calls.push({ iam, resource: iamResource(entry, iam) });
+        }
+    }
 }
 
 const console_ = () => connectClient(emulator());
@@ -98,4 +130,15 @@ test('every call of every path is granted by its action\'s permissions, and ever
         assert.deepEqual([...calls].filter((iam) => !granted.has(iam)).sort(), [], `${action} makes calls its permissions do not grant`);
         assert.deepEqual([...granted].filter((iam) => !calls.has(iam)).sort(), [], `${action} is granted what no path calls`);
     }
+});
+
+test('the execution role allows each of those calls on its resource, and grants "*" only where IAM cannot scope', () => {
+    assert.ok(calls.length > 0, 'runs after the paths above');
+    assert.deepEqual(calls.filter(({ iam, resource }) => !roleAllows(iam, resource)).map(({ iam, resource }) => `${iam} on ${resource}`), [], 'calls the role does not allow');
+    const starred = role.filter((statement) => statement.Resource === '*').flatMap((statement) => statement.Action);
+    const onlyStar = new Set(calls.filter(({ resource }) => resource === '*').map(({ iam }) => iam));
+    assert.deepEqual(starred.filter((iam) => !onlyStar.has(iam)), [], 'actions granted on "*" although each call names an instance');
+    // The scope is the request's own account and Region: the same user in another account is refused.
+    const sample = calls.find(({ iam }) => iam === 'connect:DescribeUser')!;
+    assert.equal(roleAllows(sample.iam, sample.resource.replace(DEFAULT_SEED.instances[0].accountId, '999999999999')), false);
 });

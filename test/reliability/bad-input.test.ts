@@ -108,18 +108,23 @@ test('nothing secret in any log line or event of the corpus run', () => {
 });
 
 describe('hostile sizes: refused cheaply, and no message or log line over 4 kB', () => {
-    const cases: [string, () => Record<string, unknown>][] = [
-        ['a property name of 1 MB', () => ({ ...valid(), ['N'.repeat(1_000_000)]: 1 })],
-        ['1,000 unknown property names of 5 kB', () => ({ ...valid(), ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [String(i).padEnd(5000, 'y'), i])) })],
+    const cases: [string, () => Record<string, unknown>, RegExp][] = [
+        ['a property name of 1 MB', () => ({ ...valid(), ['N'.repeat(1_000_000)]: 1 }), /is not a property of/],
+        ['1,000 unknown property names of 5 kB', () => ({ ...valid(), ...Object.fromEntries(Array.from({ length: 1000 }, (_, i) => [String(i).padEnd(5000, 'y'), i])) }), /is not a property of/],
+        [
+            '100,000 proficiencies',
+            () => ({ ...valid(), UserProficiencies: Array.from({ length: 100_000 }, (_, i) => ({ AttributeName: 'Language', AttributeValue: `v${i}`, Level: 1 })) }),
+            /UserProficiencies has 100000 items; at most 100 are allowed/,
+        ],
     ];
-    for (const [name, properties] of cases) {
+    for (const [name, properties, expected] of cases) {
         test(name, async (t) => {
             captured.logs.length = 0;
             const started = performance.now();
             const result = await invokeRaw(handlerRequest('CREATE', properties()));
             const ms = performance.now() - started;
             assert.equal(result.errorCode, 'InvalidRequest', result.message?.slice(0, 300));
-            assert.match(result.message!, /is not a property of/);
+            assert.match(result.message!, expected);
             assert.ok(result.message!.length <= 4000, `${result.message!.length} characters`);
             assert.ok(captured.logs.every((line) => line.length <= 4096), 'every log line within 4 kB');
             assert.deepEqual(emulator().journal, [], 'no Connect call');

@@ -43,6 +43,7 @@ const invalid: [string, (m: Record<string, any>) => void, RegExp][] = [
     ['51 tags', (m) => (m.Tags = Array.from({ length: 51 }, (_, i) => ({ Key: `k${i}`, Value: 'v' }))), /Tags has 51 items; at most 50 are allowed/],
     ['an aws: tag key', (m) => (m.Tags = [{ Key: 'aws:owner', Value: 'me' }]), /Tags\[0\]\.Key must be a key that does not start with aws:/],
     ['a duplicate tag key', (m) => (m.Tags = [{ Key: 'team', Value: 'a' }, { Key: 'team', Value: 'b' }]), /Tags must not repeat a key: team/],
+    ['101 proficiencies', (m) => (m.UserProficiencies = Array.from({ length: 101 }, (_, i) => ({ AttributeName: 'L', AttributeValue: `v${i}`, Level: 1 }))), /UserProficiencies has 101 items; at most 100 are allowed/],
     ['a duplicate proficiency', (m) => (m.UserProficiencies = [{ AttributeName: 'L', AttributeValue: 'E', Level: 1 }, { AttributeName: 'L', AttributeValue: 'E', Level: 2 }]), /UserProficiencies must not repeat an attribute value: L=E/],
     ['a level of 6', (m) => (m.UserProficiencies = [{ AttributeName: 'L', AttributeValue: 'E', Level: 6 }]), /UserProficiencies\[0\]\.Level must be <= 5/],
     ['a level of 0', (m) => (m.UserProficiencies = [{ AttributeName: 'L', AttributeValue: 'E', Level: 0 }]), /Level must be >= 1/],
