@@ -16,18 +16,6 @@ export const LAMBDA_FILES = [BUNDLE, VALIDATOR_BUNDLE];
 export const BUNDLE_META = join(ROOT, 'dist', 'handlers.meta.json');
 
 /**
- * The CloudFormation library imports aws-sdk v2 clients for the log delivery this provider
- * replaces (src/provider-logging.ts): each import resolves to a client that refuses to be built.
- * The project installs no aws-sdk v2; scripts/register.mjs does the same outside the bundle.
- */
-const withoutAwsSdkV2: Plugin = {
-    name: 'without-aws-sdk-v2',
-    setup(pluginBuild) {
-        pluginBuild.onResolve({ filter: /^aws-sdk(\/|$)/ }, () => ({ path: join(ROOT, 'scripts', 'bundle-shims', 'aws-sdk-v2-absent.js') }));
-    },
-};
-
-/**
  * An SDK client's schema module defines every shape of its service (Connect's ~1,700) as a top-level
  * literal. Most are dead for us, but esbuild keeps any literal with a computed key (`{ [_h]: …}`,
  * `_h` being a string constant of the same file) and all it references, as computing a key could
@@ -71,15 +59,14 @@ export async function buildBundle(): Promise<void> {
         outfile: BUNDLE,
         // ES-module entry points let esbuild drop the Connect commands we never send.
         mainFields: ['module', 'main'],
-        plugins: [withoutAwsSdkV2, literalSchemaKeys, separateValidator],
+        plugins: [literalSchemaKeys, separateValidator],
         metafile: true,
         // Dead weight at cold start, replaced by what the handler really needs (see each shim).
+        // aws-sdk v2 needs no alias: it is a local stub package (src/runtime/aws-sdk-v2-absent/).
         alias: {
-            'string.prototype.replaceall': join(ROOT, 'scripts', 'bundle-shims', 'replaceall.js'),
-            '@aws-sdk/credential-provider-node': join(ROOT, 'scripts', 'bundle-shims', 'credential-provider-node.js'),
-            'node:zlib': join(ROOT, 'scripts', 'bundle-shims', 'zlib-without-crc32.js'),
-            'reflect-metadata': join(ROOT, 'scripts', 'bundle-shims', 'reflect-metadata.js'),
-            '@smithy/core/event-streams': join(ROOT, 'scripts', 'bundle-shims', 'no-event-streams.js'),
+            'string.prototype.replaceall': join(ROOT, 'src', 'runtime', 'shims', 'replaceall.js'),
+            '@aws-sdk/credential-provider-node': join(ROOT, 'src', 'runtime', 'shims', 'credential-provider-node.js'),
+            '@smithy/core/event-streams': join(ROOT, 'src', 'runtime', 'shims', 'no-event-streams.js'),
         },
         tsconfig: join(ROOT, 'tsconfig.json'),
     });

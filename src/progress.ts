@@ -9,7 +9,7 @@ import type { ResourceHandlerRequest } from '@amazon-web-services-cloudformation
 import type { Connect } from './client';
 import type { HandlerError } from './errors';
 import { ResourceModel } from './generated/models';
-import type { Invocation } from './invocation';
+import type { Invocation } from './runtime/invocation';
 import type { Written } from './update-plan';
 import type { Validated } from './validate';
 

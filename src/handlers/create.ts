@@ -11,7 +11,7 @@ import { runPlan } from '../executor';
 import { ResourceModel } from '../generated/models';
 import { afterFailure, backoffSeconds, CallbackContext, failed, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, success } from '../progress';
 import { declarationTag } from '../channel-settings';
-import { addSecret } from '../invocation';
+import { addSecret } from '../runtime/invocation';
 import { seal, unseal } from '../sealed';
 import { CREATE_MARKER_TAG, MAX_TAGS, mergeTags, tooManyTags } from '../tags';
 import { proficiencyRequest, toCreateUserRequest } from '../translate';

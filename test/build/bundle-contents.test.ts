@@ -18,19 +18,6 @@ test('the bundle holds the HTTP binding of every operation the handlers call, an
     assert.deepEqual(carried, [...OPERATIONS].sort());
 });
 
-test('node:zlib, which the bundle replaces by a module without it, has no importer but the SDK\'s CRC32 (which falls back to its own) and the request compression provider logging turns off', () => {
-    const meta = JSON.parse(readFileSync(BUNDLE_META, 'utf8'));
-    const importers = Object.entries<any>(meta.inputs)
-        .filter(([, input]) => input.imports.some((i: { path: string; original?: string }) => /zlib-without-crc32|^node:zlib$|^zlib$/.test(i.original ?? i.path)))
-        .map(([path]) => path);
-    assert.deepEqual(importers.sort(), [
-        'node_modules/@smithy/core/dist-es/submodules/checksum/crc32/Crc32Node.js',
-        'node_modules/@smithy/middleware-compression/dist-es/compressStream.js',
-        'node_modules/@smithy/middleware-compression/dist-es/compressString.js',
-    ]);
-    assert.match(readFileSync(join(REPO_ROOT, 'src', 'provider-logging.ts'), 'utf8'), /disableRequestCompression: true/);
-});
-
 test('the compiled schema is a file of its own, loaded by CREATE and UPDATE only', () => {
     const bundle = readFileSync(BUNDLE, 'utf8');
     assert.equal(bundle.split('require("./schema-validator.js")').length, 2, 'one lazy require');

@@ -20,7 +20,7 @@ async function freePort(): Promise<number> {
 }
 
 function run(script: string, args: string[], env: Record<string, string> = {}) {
-    const result = spawnSync(process.execPath, ['--import', join(REPO_ROOT, 'scripts', 'register.mjs'), join(REPO_ROOT, 'local/lambda-runtime', script), ...args], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'local/lambda-runtime', script), ...args], {
         cwd: REPO_ROOT,
         encoding: 'utf8',
         env: { ...process.env, CONNECT_USER_STATE_DIR: stateDir, ...env },
@@ -74,7 +74,7 @@ test('bad input: one clear line and a non-zero exit, no stack trace', async () =
 });
 
 test('npm run demo drives a user through its whole life and says so', () => {
-    const result = spawnSync(process.execPath, ['--import', join(REPO_ROOT, 'scripts', 'register.mjs'), join(REPO_ROOT, 'scripts', 'demo.ts')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', 'demo.ts')], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 60_000 });
     assert.equal(result.status, 0, result.stderr);
     for (const action of ['CREATE', 'READ', 'UPDATE', 'LIST', 'DELETE']) assert.match(result.stdout, new RegExp(`✓ ${action}`));
     assert.match(result.stdout, /✓ READ +FAILED NotFound/);

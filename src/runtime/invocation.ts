@@ -4,9 +4,9 @@
 // credentials included; every log line is filtered against this invocation's secrets.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { inspect } from 'node:util';
-import { ResourceModel } from './generated/models';
-import type { Delivery } from './provider-logging';
-import { Validated, validateProperties } from './validate';
+import { ResourceModel } from '../generated/models';
+import { Validated, validateProperties } from '../validate';
+import type { Delivery, ProviderTarget } from './provider-logging';
 
 export interface Invocation {
     desired?: unknown;
@@ -29,15 +29,6 @@ export interface Invocation {
     provider?: ProviderTarget;
     /** This invocation's provider log and metric delivery, when it has a provider target. */
     delivery?: Delivery;
-}
-
-export interface ProviderTarget {
-    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
-    region: string;
-    logGroupName: string;
-    /** One stream per stack resource, as the TypeScript library names it: a resource's lines across containers and retries, together. */
-    logStreamName: string;
-    resourceType: string;
 }
 
 export type Tags = Record<string, string>;

@@ -8,7 +8,16 @@
 import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand } from '@aws-sdk/client-cloudwatch-logs';
 import { CloudWatchClient, MetricDatum, PutMetricDataCommand, StandardUnit } from '@aws-sdk/client-cloudwatch';
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import type { ProviderTarget } from './invocation';
+
+/** Where provider logs and metrics go: CloudFormation passes providerCredentials and providerLogGroupName. */
+export interface ProviderTarget {
+    credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+    region: string;
+    logGroupName: string;
+    /** One stream per stack resource, as the TypeScript library names it: a resource's lines across containers and retries, together. */
+    logStreamName: string;
+    resourceType: string;
+}
 
 /** The longest a delivery may hold the handler's answer back; what is not sent by then is dropped, and said so. */
 export const DELIVERY_BOUND_MS = 1_000;
