@@ -2,9 +2,9 @@
 // `--no-check` skips the type-check (tests that only need a fresh bundle use it).
 import { build, Plugin } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 const ROOT = join(__dirname, '..');
 export const BUNDLE = join(ROOT, 'dist', 'handlers.js');
@@ -53,10 +53,11 @@ const separateValidator: Plugin = {
 const common = { bundle: true, platform: 'node', target: 'node22', format: 'cjs', minifyWhitespace: true, minifySyntax: true, legalComments: 'none', logLevel: 'warning' } as const;
 
 export async function buildBundle(): Promise<void> {
-    const { metafile } = await build({
+    const { metafile, outputFiles } = await build({
         ...common,
         entryPoints: [join(ROOT, 'src', 'handlers.ts')],
         outfile: BUNDLE,
+        write: false,
         // ES-module entry points let esbuild drop the Connect commands we never send.
         mainFields: ['module', 'main'],
         plugins: [literalSchemaKeys, separateValidator],
@@ -70,12 +71,21 @@ export async function buildBundle(): Promise<void> {
         },
         tsconfig: join(ROOT, 'tsconfig.json'),
     });
-    writeFileSync(BUNDLE_META, JSON.stringify(metafile));
+    const validator = await build({ ...common, entryPoints: [join(ROOT, 'src', 'generated', 'schema-validator.ts')], outfile: VALIDATOR_BUNDLE, write: false });
     // The SDK loads node:http and node:async_hooks with import(): in a CommonJS bundle that starts
     // Node's ES module loader on the first call just to hand back a built-in. require does the same.
-    const code = readFileSync(BUNDLE, 'utf8');
-    writeFileSync(BUNDLE, code.replace(/\bimport\("(node:[a-z_/]+)"\)/g, 'Promise.resolve().then(() => require("$1"))'));
-    await build({ ...common, entryPoints: [join(ROOT, 'src', 'generated', 'schema-validator.ts')], outfile: VALIDATOR_BUNDLE });
+    const code = outputFiles[0].text.replace(/\bimport\("(node:[a-z_/]+)"\)/g, 'Promise.resolve().then(() => require("$1"))');
+    mkdirSync(dirname(BUNDLE), { recursive: true });
+    // Each file appears whole (written aside, then renamed): test processes may load the bundle meanwhile.
+    writeWhole(BUNDLE_META, JSON.stringify(metafile));
+    writeWhole(VALIDATOR_BUNDLE, validator.outputFiles[0].text);
+    writeWhole(BUNDLE, code);
+}
+
+function writeWhole(path: string, content: string) {
+    const aside = `${path}.${process.pid}.tmp`;
+    writeFileSync(aside, content);
+    renameSync(aside, path);
 }
 
 function newestSource(dir = join(ROOT, 'src')): number {
@@ -85,11 +95,22 @@ function newestSource(dir = join(ROOT, 'src')): number {
     }));
 }
 
-/** Bundles again when dist/handlers.js is missing or older than a source file; says whether it did. */
+/** dist/ is missing a file, or is older than a source file. */
+export function bundleIsStale(): boolean {
+    return !LAMBDA_FILES.every((file) => existsSync(file)) || statSync(BUNDLE).mtimeMs < newestSource();
+}
+
+/** Bundles again when the bundle is stale; says whether it did. */
 export async function ensureBuilt(): Promise<boolean> {
-    if (LAMBDA_FILES.every((file) => existsSync(file)) && statSync(BUNDLE).mtimeMs >= newestSource()) return false;
+    if (!bundleIsStale()) return false;
     await buildBundle();
     return true;
+}
+
+/** The same, for callers that cannot wait on a promise (a test's synchronous require of the bundle). */
+export function ensureBuiltSync(): void {
+    if (!bundleIsStale()) return;
+    execFileSync(process.execPath, ['--import', 'tsx', __filename, '--no-check'], { stdio: 'inherit' });
 }
 
 export function typeCheck(): void {

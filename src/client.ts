@@ -4,6 +4,7 @@
 import * as connect from '@aws-sdk/client-connect';
 import { HandlerErrorCode, type SessionProxy } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { toHandlerError } from './errors';
+import { Clock, clock } from './clock';
 
 /**
  * In-invocation attempts per call. A throttle gets one: Connect's quota is a bucket shared by
@@ -26,29 +27,22 @@ export const PATIENCE_MS = 20_000;
 const PATIENCE_BASE_MS = 250;
 const PATIENCE_CAP_MS = 4_000;
 
-/** Time and chance, injected so that tests need not patch globals. */
-export interface Clock {
-    now: () => number;
-    sleep: (ms: number) => Promise<void>;
-    random: () => number;
-}
-export const REAL_CLOCK: Clock = { now: Date.now, sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)), random: Math.random };
 
 // What counts as a throttle is the error table's to say.
 const throttled = (error: unknown) => toHandlerError(error).code === HandlerErrorCode.Throttling;
 
 /** The same calls, each throttled one tried again within `budgetMs` from now (see PATIENCE_MS). */
-export function patient(connect: Connect, budgetMs = PATIENCE_MS, clock: Clock = REAL_CLOCK): Connect {
-    const deadline = clock.now() + budgetMs;
+export function patient(connect: Connect, budgetMs = PATIENCE_MS, time: Clock = clock()): Connect {
+    const deadline = time.now() + budgetMs;
     return {
         call: async (operation, input) => {
             for (let attempt = 0; ; attempt++) {
                 try {
                     return await connect.call(operation, input);
                 } catch (error) {
-                    const wait = Math.floor(clock.random() * Math.min(PATIENCE_CAP_MS, PATIENCE_BASE_MS * 2 ** attempt));
-                    if (!throttled(error) || clock.now() + wait >= deadline) throw error;
-                    await clock.sleep(wait);
+                    const wait = Math.floor(time.random() * Math.min(PATIENCE_CAP_MS, PATIENCE_BASE_MS * 2 ** attempt));
+                    if (!throttled(error) || time.now() + wait >= deadline) throw error;
+                    await time.sleep(wait);
                 }
             }
         },
@@ -66,7 +60,7 @@ const retryStrategy = {
             // The SDK rethrows the call's own error when the strategy refuses another attempt.
             throw new Error('no further attempt');
         }
-        return { ...token, count: attempts, delay: Math.random() * Math.min(20_000, 100 * 2 ** attempts), getRetryCount() { return this.count; }, getRetryDelay() { return this.delay; } };
+        return { ...token, count: attempts, delay: clock().random() * Math.min(20_000, 100 * 2 ** attempts), getRetryCount() { return this.count; }, getRetryDelay() { return this.delay; } };
     },
     recordSuccess() {},
 };

@@ -3,6 +3,7 @@
 // handler each action runs. The library is driven from src/runtime/.
 import { Action, HandlerErrorCode, LoggerProxy, OperationStatus, ProgressEvent, ResourceHandlerRequest, SessionProxy } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { connectFor } from './client';
+import { clock } from './clock';
 import { openContext, sealContext } from './context';
 import { HANDLER_TIMEOUT_MS } from './generated/handler-timeouts';
 import { create } from './handlers/create';
@@ -33,10 +34,12 @@ async function run(action: Action, session: SessionProxy | undefined, request: R
     if (foreign) return failed(action === Action.Read || action === Action.Delete ? HandlerErrorCode.NotFound : HandlerErrorCode.InvalidRequest, foreign);
     // The first invocation of an operation starts its clock: retries stop when the handler's timeoutInMinutes would pass.
     const timed = Object.hasOwn(HANDLER_TIMEOUT_MS, action) ? HANDLER_TIMEOUT_MS[action as keyof typeof HANDLER_TIMEOUT_MS] : undefined;
-    const context = timed ? { deadline: Date.now() + timed, ...opened.context } : opened.context;
+    const context = timed ? { deadline: clock().now() + timed, ...opened.context } : opened.context;
     const answer = await HANDLERS[action]({ connect, request, context, logger, raw: { desired: invocation?.desired, previous: invocation?.previous, nextToken: invocation?.nextToken, checked: invocation?.checked, rollback: invocation?.rollback, stackTags: invocation?.stackTags ?? {} } });
     if (answer.status === OperationStatus.InProgress && answer.callbackContext) answer.callbackContext = sealContext(answer.callbackContext as CallbackContext, binding);
     return answer;
 }
 
 export const { resource, entrypoint, testEntrypoint } = lambdaEntrypoints(run);
+/** For tests and simulations: the handler's time and chance (clock.ts). */
+export { useClock, REAL_CLOCK } from './clock';

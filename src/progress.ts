@@ -7,6 +7,7 @@ import {
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { ResourceHandlerRequest } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { Connect } from './client';
+import { clock } from './clock';
 import type { HandlerError } from './errors';
 import { ResourceModel } from './generated/models';
 import type { Invocation } from './runtime/invocation';
@@ -69,7 +70,7 @@ export const backoffSeconds = (round: number) => Math.min(15, 2 ** Math.max(0, r
  *   half and all of 60 s, so the worst case after that is one call every 30 s.
  * - A 500 or a network failure is not load: 1, 2, 4... up to 60 s, each between half and all of it.
  */
-export function retryDelaySeconds(error: HandlerError, round: number, random: () => number = Math.random): number {
+export function retryDelaySeconds(error: HandlerError, round: number, random: () => number = clock().random): number {
     const throttled = error.code === HandlerErrorCode.Throttling;
     const window = throttled ? Math.min(THROTTLE_CAP_SECONDS, THROTTLE_FIRST_WINDOW_SECONDS * 2 ** (round - 1)) : Math.min(60, 2 ** (round - 1));
     const low = throttled && round <= 2 ? 1 : Math.max(1, Math.ceil(window / 2));
@@ -124,7 +125,7 @@ export function afterFailure(
     const retries = (context.retries ?? 0) + 1;
     if (error.transient) {
         const delay = retryDelaySeconds(error, retries);
-        if (Date.now() + delay * 1000 + DEADLINE_MARGIN_MS <= (context.deadline ?? 0)) {
+        if (clock().now() + delay * 1000 + DEADLINE_MARGIN_MS <= (context.deadline ?? 0)) {
             logger.log(`${label} ${error.code}, retrying in ${delay}s (round ${retries})`);
             return inProgress({ ...context, retries }, delay, model);
         }

@@ -1,5 +1,6 @@
 // What CloudFormation sends a resource handler, and how it follows IN_PROGRESS: one place for
 // the demo, `npm run invoke` and the tests.
+import { ResourceModel } from '../../src/generated/models';
 
 export type Properties = Record<string, any>;
 export interface ProgressEventJson {
@@ -37,7 +38,7 @@ export function handlerRequest(action: string, properties: Properties | undefine
         awsAccountId: '123456789012',
         bearerToken: options.token ?? `bearer-${process.pid}-${Date.now()}-${++tokens}`,
         region: options.region ?? 'us-east-1',
-        resourceType: options.typeName ?? 'AWS::Connect::User',
+        resourceType: options.typeName ?? ResourceModel.TYPE_NAME,
         resourceTypeVersion: '00000001',
         stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/local/00000000-0000-4000-8000-000000000000',
         requestData: {

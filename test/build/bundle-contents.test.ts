@@ -6,8 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
-import { BUNDLE, BUNDLE_META } from '../../scripts/build';
+import { ensureBuiltSync, BUNDLE, BUNDLE_META } from '../../scripts/build';
 import { OPERATIONS } from '../../src/client';
+
+// These read dist/: it is built from the current src/ first, whatever ran before.
+ensureBuiltSync();
 
 test('the bundle holds the HTTP binding of every operation the handlers call, and of no other', () => {
     const schemas = readFileSync(join(REPO_ROOT, 'node_modules/@aws-sdk/client-connect/dist-es/schemas/schemas_0.js'), 'utf8');

@@ -13,6 +13,7 @@ import { useEmulator } from '../support/emulator';
 import { handlerRequest } from '../support/lambda';
 import { SCHEMA_PATH } from '../../tools/resource-schema';
 import { tempDir } from '../support/temp-dir';
+import { TYPE_NAME } from '../support/type-name';
 
 const emulator = useEmulator();
 
@@ -33,7 +34,7 @@ test('the package has the cfn submit layout, renamed, and its Lambda code runs o
     const schema = JSON.parse(entries.get('schema.json')!.toString());
     assert.equal(schema.typeName, 'Org::Connect::User');
     assert.equal(JSON.parse(entries.get('.rpdk-config')!.toString()).typeName, 'Org::Connect::User');
-    assert.equal(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')).typeName, 'AWS::Connect::User', 'the repository keeps its name');
+    assert.equal(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')).typeName, TYPE_NAME, 'the repository keeps its name');
     assert.match(readFileSync(result.rolePath, 'utf8'), /type\/resource\/Org-Connect-User\/\*/);
     const lambda = readZip(entries.get('ResourceProvider.zip')!);
     assert.deepEqual(lambda.map((e) => e.name).sort(), ['handlers.js', 'schema-validator.js']);

@@ -8,11 +8,15 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { after, beforeEach, test } from 'node:test';
-import { BUNDLE } from '../../scripts/build';
+import { ensureBuiltSync, BUNDLE } from '../../scripts/build';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
 import { seedArns } from '../../local/connect-emulator/seed';
 import { useEmulator } from '../support/emulator';
 import { CALLER_CREDENTIALS, captured, drive, handlerRequest, invokeRaw, loadBundle, Properties } from '../support/lambda';
+import { TYPE_NAME } from '../support/type-name';
+
+// These read dist/: it is built from the current src/ first, whatever ran before.
+ensureBuiltSync();
 
 const emulator = useEmulator();
 const seed = seedArns();
@@ -93,10 +97,10 @@ test('metrics as the official plugins name them, and no HandlerException for inv
     const answer = await invokeRaw(withLogging(handlerRequest('READ', { UserArn: userArn })));
     assert.equal(answer.status, 'SUCCESS');
     const metrics = emulator().monitoring.metrics;
-    assert.ok(metrics.every((m) => m.namespace === 'AWS/CloudFormation/AWS/Connect/User'));
+    assert.ok(metrics.every((m) => m.namespace === `AWS/CloudFormation/${TYPE_NAME.replace(/::/g, '/')}`));
     const named = (name: string) => metrics.filter((m) => m.datum.MetricName === name);
     assert.equal(named('HandlerInvocationCount').length, 1);
-    assert.deepEqual(named('HandlerInvocationCount')[0].datum.Dimensions, [{ Name: 'Action', Value: 'READ' }, { Name: 'ResourceType', Value: 'AWS::Connect::User' }]);
+    assert.deepEqual(named('HandlerInvocationCount')[0].datum.Dimensions, [{ Name: 'Action', Value: 'READ' }, { Name: 'ResourceType', Value: TYPE_NAME }]);
     assert.equal(named('HandlerInvocationDuration').length, 1);
     assert.equal(named('HandlerException').length, 0);
     assert.ok(named('HandlerExceptionByErrorCode').every((m) => m.datum.Value === 0));

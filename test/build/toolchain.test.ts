@@ -11,11 +11,12 @@ import { after, before, test } from 'node:test';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
 import { parseCloudFormationYaml } from '../../tools/cloudformation-yaml';
 import { renderRole } from '../../tools/render-role';
-import { loadResourceSchema } from '../../tools/resource-schema';
+import { loadResourceSchema, schemaFileName } from '../../tools/resource-schema';
+import { OTHER_TYPE_NAME, TYPE_NAME } from '../support/type-name';
 import { readZip } from '../../tools/zip';
 
 const MALFORMED_READ = {
-    action: 'READ', awsAccountId: '123456789012', bearerToken: 'toolchain', region: 'us-east-1', resourceType: 'AWS::Connect::User',
+    action: 'READ', awsAccountId: '123456789012', bearerToken: 'toolchain', region: 'us-east-1', resourceType: TYPE_NAME,
     requestData: { callerCredentials: { accessKeyId: 'AKIDTOOLCHAIN', secretAccessKey: 'toolchain-secret' }, resourceProperties: { UserArn: 'not-an-arn' }, logicalResourceId: 'User' },
 };
 
@@ -52,7 +53,7 @@ test('cfn submit: the buildCommand, run as the TypeScript plugin runs it in a fr
     // The same Lambda code as npm run package's ResourceProvider.zip.
     const packaged = sh('npx tsx scripts/package.ts --out build/package');
     assert.equal(packaged.status, 0, packaged.stderr);
-    const outer = new Map(readZip(readFileSync(join(clone, 'build', 'package', 'aws-connect-user.zip'))).map((e) => [e.name, e.data]));
+    const outer = new Map(readZip(readFileSync(join(clone, 'build', 'package', schemaFileName(TYPE_NAME).replace(/\.json$/, '.zip')))).map((e) => [e.name, e.data]));
     const lambda = new Map(readZip(outer.get('ResourceProvider.zip')!).map((e) => [e.name, e.data]));
     assert.deepEqual([...lambda.keys()].sort(), readdirSync(dir).sort());
     for (const [name, data] of lambda) assert.ok(data.equals(readFileSync(join(dir, name))), `${name} is the same in both`);
@@ -114,22 +115,25 @@ test('the real cfn generate, in a fresh clone: no tracked file changes but its r
 });
 
 test('npm run rename moves the project to a private type name everywhere the cfn tools look', () => {
-    const renamed = sh('npm run --silent rename -- --type-name Org::Connect::User');
+    const target = OTHER_TYPE_NAME;
+    const file = schemaFileName(target);
+    const inArn = target.replace(/::/g, '-');
+    const renamed = sh(`npm run --silent rename -- --type-name ${target}`);
     assert.equal(renamed.status, 0, renamed.stderr);
-    assert.equal(existsSync(join(clone, 'aws-connect-user.json')), false);
-    const schema = JSON.parse(readFileSync(join(clone, 'org-connect-user.json'), 'utf8'));
-    assert.equal(schema.typeName, 'Org::Connect::User');
-    assert.equal(JSON.parse(readFileSync(join(clone, '.rpdk-config'), 'utf8')).typeName, 'Org::Connect::User');
-    assert.match(readFileSync(join(clone, 'template.yml'), 'utf8'), /Org::Connect::User/);
-    assert.match(readFileSync(join(clone, 'examples', 'minimal.yaml'), 'utf8'), /Type: Org::Connect::User/);
-    assert.match(readFileSync(join(clone, 'src', 'generated', 'models.ts'), 'utf8'), /TYPE_NAME: string = 'Org::Connect::User'/);
-    assert.match(readFileSync(join(clone, 'docs', 'README.md'), 'utf8'), /^# Org::Connect::User\n/);
-    assert.match(readFileSync(join(clone, 'resource-role.yaml'), 'utf8'), /type\/resource\/Org-Connect-User\/\*/);
+    assert.equal(existsSync(join(clone, schemaFileName(TYPE_NAME))), false);
+    const schema = JSON.parse(readFileSync(join(clone, file), 'utf8'));
+    assert.equal(schema.typeName, target);
+    assert.equal(JSON.parse(readFileSync(join(clone, '.rpdk-config'), 'utf8')).typeName, target);
+    assert.ok(readFileSync(join(clone, 'template.yml'), 'utf8').includes(target));
+    assert.ok(readFileSync(join(clone, 'examples', 'minimal.yaml'), 'utf8').includes(`Type: ${target}`));
+    assert.ok(readFileSync(join(clone, 'src', 'generated', 'models.ts'), 'utf8').includes(`TYPE_NAME: string = '${target}'`));
+    assert.ok(readFileSync(join(clone, 'docs', 'README.md'), 'utf8').startsWith(`# ${target}\n`));
+    assert.ok(readFileSync(join(clone, 'resource-role.yaml'), 'utf8').includes(`type/resource/${inArn}/*`));
     for (const command of ['npx tsx tools/validate-schema.ts', 'npx tsx tools/generate.ts --check', 'npx tsx scripts/build-function.ts TypeFunction', 'node --import tsx --test test/docs/examples.test.ts']) {
         const result = sh(command);
         assert.equal(result.status, 0, `${command}: ${result.stdout}${result.stderr}`);
     }
-    assert.match(readFileSync(join(clone, 'build', 'TypeFunction', 'handlers.js'), 'utf8'), /"Org::Connect::User"/);
+    assert.ok(readFileSync(join(clone, 'build', 'TypeFunction', 'handlers.js'), 'utf8').includes(`"${target}"`));
     assert.equal(sh('npm run --silent rename -- --type-name AWS::Connect::Agent').status, 2, 'the reserved AWS:: namespace is refused');
 });
 

@@ -10,6 +10,7 @@ import { parseCloudFormationYaml } from '../../tools/cloudformation-yaml';
 import { useEmulator } from '../support/emulator';
 import { drive, loadBundle } from '../support/lambda';
 import { SCHEMA_PATH } from '../../tools/resource-schema';
+import { TYPE_NAME } from '../support/type-name';
 
 const emulator = useEmulator();
 const EXAMPLES = join(REPO_ROOT, 'examples');
@@ -42,7 +43,7 @@ for (const file of files) {
     test(`examples/${file} is valid and creates users on the emulator`, async () => {
         loadBundle(emulator().endpoint);
         const template = load(file);
-        const resources = Object.entries<any>(template.Resources).filter(([, r]) => r.Type === 'AWS::Connect::User');
+        const resources = Object.entries<any>(template.Resources).filter(([, r]) => r.Type === TYPE_NAME);
         assert.ok(resources.length > 0);
         for (const [name, resource] of resources) {
             const properties = resolve(resource.Properties, template.Parameters ?? {});

@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import { seedArns } from '../../local/connect-emulator/seed';
 import { useEmulator } from '../support/emulator';
 import { freshBeforeEach, invoke } from '../support/lambda';
+import { TYPE_NAME_PATTERN } from '../support/type-name';
 
 const emulator = useEmulator();
 const seed = seedArns();
@@ -58,10 +59,10 @@ test('Alchemy\'s advanced example: one message with the proficiency item it shou
 test('a slip of case, a name from Connect\'s API, a property that is nowhere near', async () => {
     const base = { ...minimal, PhoneConfig: { PhoneType: 'SOFT_PHONE' } };
     const cases: [Record<string, unknown>, RegExp][] = [
-        [{ ...base, routingProfileArn: base.RoutingProfileArn }, /routingProfileArn is not a property of AWS::Connect::User; did you mean RoutingProfileArn\?/],
-        [{ ...base, SecurityProfileIds: ['x'] }, /SecurityProfileIds is not a property of AWS::Connect::User; did you mean SecurityProfileArns\?/],
+        [{ ...base, routingProfileArn: base.RoutingProfileArn }, new RegExp(`routingProfileArn is not a property of ${TYPE_NAME_PATTERN}; did you mean RoutingProfileArn\\?`)],
+        [{ ...base, SecurityProfileIds: ['x'] }, new RegExp(`SecurityProfileIds is not a property of ${TYPE_NAME_PATTERN}; did you mean SecurityProfileArns\\?`)],
         [{ ...base, IdentityInfo: { FirstName: 'A', LastName: 'B', Emial: 'a@example.com' } }, /IdentityInfo\.Emial is not a property of IdentityInfo; did you mean Email\?/],
-        [{ ...base, Nickname: 'x' }, /Nickname is not a property of AWS::Connect::User; remove it\. It takes InstanceArn, /],
+        [{ ...base, Nickname: 'x' }, new RegExp(`Nickname is not a property of ${TYPE_NAME_PATTERN}; remove it\\. It takes InstanceArn, `)],
     ];
     for (const [properties, expected] of cases) {
         const event = await invoke('CREATE', properties);

@@ -12,11 +12,17 @@ import { drive, loadBundle } from '../support/lambda';
 
 const emulator = useEmulator();
 const seed = seedArns();
-const realNow = Date.now;
+// The handler's clock, handed to the bundle: it runs `offset` ahead of the real one.
 let offset = 0;
-Date.now = () => realNow() + offset;
+const now = () => Date.now() + offset;
+const bundle = () => {
+    const loaded = loadBundle(emulator().endpoint) as ReturnType<typeof loadBundle> & { useClock(clock: object): void; REAL_CLOCK: { now(): number } };
+    loaded.useClock({ ...loaded.REAL_CLOCK, now });
+    return loaded;
+};
 after(() => {
-    Date.now = realNow;
+    const loaded = loadBundle(emulator().endpoint) as any;
+    loaded.useClock(loaded.REAL_CLOCK);
 });
 const simulatedWait = async (seconds: number) => {
     offset += seconds * 1000;
@@ -39,7 +45,7 @@ test('the delay policy: whole seconds, the first throttles spread over 1..32 and
 });
 
 test('a step Connect always throttles: one call a round, rounds until the update timeout, then FAILED Throttling', async () => {
-    loadBundle(emulator().endpoint);
+    bundle();
     const desired = {
         InstanceArn: seed.instanceArn, Username: 'throttled', Password: 'Thr0ttled-Passw0rd',
         IdentityInfo: { FirstName: 'T', LastName: 'R' }, PhoneConfig: { PhoneType: 'SOFT_PHONE' },
@@ -48,9 +54,9 @@ test('a step Connect always throttles: one call a round, rounds until the update
     const { event: made } = await drive('CREATE', desired);
     emulator().setFaults({ throttle: 1, operations: ['UpdateUserRoutingProfile'] });
     emulator().journal.length = 0;
-    const started = Date.now();
+    const started = now();
     const { event, rounds } = await drive('UPDATE', { ...desired, UserArn: made.resourceModel!.UserArn, RoutingProfileArn: seed.routingProfiles.Support }, { previous: desired, maxRounds: 500, wait: simulatedWait });
-    const elapsed = Date.now() - started;
+    const elapsed = now() - started;
     assert.equal(event.status, 'FAILED');
     assert.equal(event.errorCode, 'Throttling');
     assert.match(event.message!, /the next wait would pass the handler's timeout/);
@@ -63,7 +69,7 @@ test('a step Connect always throttles: one call a round, rounds until the update
 });
 
 test('a throttled CreateUser answers IN_PROGRESS without an identifier and creates exactly one user, its Password sealed, never shown', async () => {
-    loadBundle(emulator().endpoint);
+    bundle();
     const password = 'Sealed-Passw0rd-42';
     const desired = {
         InstanceArn: seed.instanceArn, Username: 'throttled-create', Password: password,

@@ -9,9 +9,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
-import { BUNDLE } from '../../scripts/build';
+import { ensureBuiltSync, BUNDLE } from '../../scripts/build';
 import { runnableEvents } from '../../scripts/sam-tests';
 import { useEmulator } from '../support/emulator';
+
+// These read dist/: it is built from the current src/ first, whatever ran before.
+ensureBuiltSync();
 
 const emulator = useEmulator();
 const committed = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'sam-tests', `${name}.json`), 'utf8'));

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { ResourceModel, UserPhoneConfig } from '../../src/generated/models';
 import { userModelJson } from '../support/arbitraries';
+import { TYPE_NAME } from '../support/type-name';
 
 test('deserialize then serialize returns exactly the CloudFormation JSON', () => {
     fc.assert(
@@ -42,7 +43,7 @@ test('unknown members are not carried into the model', () => {
 
 test('the primary identifier is UserArn, and only when present', () => {
     const arn = 'arn:aws:connect:us-east-1:123456789012:instance/i/agent/u';
-    assert.equal(ResourceModel.TYPE_NAME, 'AWS::Connect::User');
+    assert.equal(ResourceModel.TYPE_NAME, TYPE_NAME);
     assert.deepEqual(ResourceModel.deserialize({ UserArn: arn }).getPrimaryIdentifier(), { '/properties/UserArn': arn });
     assert.equal(ResourceModel.deserialize({ Username: 'a' }).getPrimaryIdentifier(), null);
 });

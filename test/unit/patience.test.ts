@@ -2,7 +2,8 @@
 // chance are injected, so the policy is checked without waiting and without patching globals.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Clock, Connect, patient, PATIENCE_MS } from '../../src/client';
+import { Connect, patient, PATIENCE_MS } from '../../src/client';
+import type { Clock } from '../../src/clock';
 
 /** A clock that moves only when slept on, and a Connect that throttles the first `throttles` calls of each operation. */
 function fixture(throttles: number, random = () => 0.5) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedArns } from '../../local/connect-emulator/seed';
 import { recast, validateProperties } from '../../src/validate';
+import { TYPE_NAME_PATTERN } from '../support/type-name';
 
 const seed = seedArns();
 const valid = () => ({
@@ -28,7 +29,7 @@ test('recast leaves what it cannot read for the schema to refuse, and never foll
 });
 
 const invalid: [string, (m: Record<string, any>) => void, RegExp][] = [
-    ['an unknown property', (m) => (m.Nickname = 'x'), /Nickname is not a property of AWS::Connect::User; remove it/],
+    ['an unknown property', (m) => (m.Nickname = 'x'), new RegExp(`Nickname is not a property of ${TYPE_NAME_PATTERN}; remove it`)],
     ['an unknown nested property', (m) => (m.PhoneConfig.Ringtone = 'x'), /PhoneConfig\.Ringtone is not a property of PhoneConfig/],
     ['a missing required property', (m) => delete m.RoutingProfileArn, /RoutingProfileArn is required/],
     ['a wrong type', (m) => (m.SecurityProfileArns = seed.securityProfiles.Agent), /SecurityProfileArns must be of type array/],
