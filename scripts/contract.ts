@@ -5,9 +5,9 @@
 import { parseArgs } from 'node:util';
 import { parseConsistency } from '../local/connect-emulator/consistency';
 import { EMULATOR_CREDENTIALS } from '../local/lambda-runtime/backend';
-import { adaptToInstance, AWS_VARIABLES, awsContractConfig, endpointTarget, loadContractInputs, loadContractSchema, openAwsTarget, startLocalTarget } from '../test/contract/harness';
-import { runContract } from '../test/contract/suite';
-import { seededUserModelWithChannels } from '../test/support/arbitraries';
+import { adaptToInstance, AWS_VARIABLES, awsContractConfig, endpointTarget, loadContractInputs, loadContractSchema, openAwsTarget, startLocalTarget } from './harness/contract-target';
+import { runContract } from './harness/contract-suite';
+import { seededUserModelWithChannels } from './harness/arbitraries';
 import { ensureBuilt } from './build';
 
 async function main() {

@@ -8,23 +8,11 @@ import { parseArgs } from 'node:util';
 import { renderRole } from '../tools/render-role';
 import { writeZip, ZipEntry } from '../tools/zip';
 import { buildBundle, BUNDLE, LAMBDA_FILES, typeCheck } from './build';
-import { projectTypeName, SCHEMA_PATH } from '../tools/resource-schema';
+import { projectTypeName, SCHEMA_PATH, typeNameProblem } from '../tools/resource-schema';
 
 const ROOT = join(__dirname, '..');
 /** The project's type name (.rpdk-config); --type-name renames it in the package only. */
 export const ORIGINAL_TYPE_NAME = projectTypeName();
-const RESERVED_NAMESPACES = ['aws', 'alexa', 'custom'];
-
-/** Why a type name cannot be registered as a private type, or undefined when it can. */
-export function typeNameProblem(typeName: string): string | undefined {
-    if (!/^[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}$/.test(typeName)) {
-        return `"${typeName}" is not a type name: three segments of 2 to 64 letters or digits, as in Org::Connect::User`;
-    }
-    const namespace = typeName.split('::')[0];
-    if (RESERVED_NAMESPACES.includes(namespace.toLowerCase())) return `"${typeName}" is in the reserved ${namespace}:: namespace; use your organization's name, as in Org::Connect::User`;
-    return undefined;
-}
-
 export interface PackageResult {
     path: string;
     /** The execution role template for this type name (its trust policy names the type). */

@@ -2,8 +2,8 @@
 // The long soak, with templates that use the per-channel settings too; exits 1 unless divergences, orphans, duplicates, failed steps and leaks are all 0.
 import { parseArgs } from 'node:util';
 import { parseConsistency } from '../local/connect-emulator/consistency';
-import { formatReport, runSoak } from '../test/reliability/soak';
-import { seededUserModelWithChannels } from '../test/support/arbitraries';
+import { formatReport, runSoak } from './harness/soak';
+import { seededUserModelWithChannels } from './harness/arbitraries';
 import { ensureBuilt } from './build';
 
 async function main() {

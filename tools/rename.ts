@@ -7,8 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { typeNameProblem } from '../scripts/package';
-import { projectTypeName, REPO_ROOT, schemaFileName } from './resource-schema';
+import { projectTypeName, REPO_ROOT, schemaFileName, typeNameProblem } from './resource-schema';
 
 export function renameProject(typeName: string, root = REPO_ROOT): string[] {
     const problem = typeNameProblem(typeName);

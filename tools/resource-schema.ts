@@ -14,6 +14,18 @@ export function projectTypeName(root = REPO_ROOT): string {
 /** The schema file the cfn tools look for: the type name in lower case, "::" as "-" (as cfn init names it). */
 export const schemaFileName = (typeName: string) => `${typeName.toLowerCase().replace(/::/g, '-')}.json`;
 
+const RESERVED_NAMESPACES = ['aws', 'alexa', 'custom'];
+
+/** Why a type name cannot be registered as a private type, or undefined when it can. */
+export function typeNameProblem(typeName: string): string | undefined {
+    if (!/^[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}::[A-Za-z0-9]{2,64}$/.test(typeName)) {
+        return `"${typeName}" is not a type name: three segments of 2 to 64 letters or digits, as in Org::Connect::User`;
+    }
+    const namespace = typeName.split('::')[0];
+    if (RESERVED_NAMESPACES.includes(namespace.toLowerCase())) return `"${typeName}" is in the reserved ${namespace}:: namespace; use your organization's name, as in Org::Connect::User`;
+    return undefined;
+}
+
 export const SCHEMA_FILE = schemaFileName(projectTypeName());
 export const SCHEMA_PATH = join(REPO_ROOT, SCHEMA_FILE);
 

@@ -2,7 +2,7 @@
 // then each AWS::Serverless::Function's Properties.
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseCloudFormationYaml } from '../../tools/cloudformation-yaml';
+import { parseCloudFormationYaml } from './cloudformation-yaml';
 
 export interface FunctionDefinition {
     name: string;

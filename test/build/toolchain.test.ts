@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
-import { parseCloudFormationYaml } from '../../tools/cloudformation-yaml';
+import { parseCloudFormationYaml } from '../../local/lambda-runtime/cloudformation-yaml';
 import { renderRole } from '../../tools/render-role';
 import { loadResourceSchema, schemaFileName } from '../../tools/resource-schema';
 import { OTHER_TYPE_NAME, TYPE_NAME } from '../support/type-name';

@@ -2,9 +2,13 @@
 // read, update to another such template, read, delete, read, each compared input to output.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seededUserModelWithChannels } from '../support/arbitraries';
-import { loadContractInputs, loadContractSchema, startLocalTarget } from './harness';
-import { CALLER_PROFILES, CASES_PER_PROFILE, runContract } from './suite';
+import { seededUserModelWithChannels } from '../../scripts/harness/arbitraries';
+import { loadContractInputs, loadContractSchema, startLocalTarget } from '../../scripts/harness/contract-target';
+import { CALLER_PROFILES, CASES_PER_PROFILE, runContract } from '../../scripts/harness/contract-suite';
+import { checkConformanceAtEnd } from '../support/conformance';
+
+// Every emulator of this file is held to Connect's service model; they close inside the tests.
+checkConformanceAtEnd();
 
 test('the resource contract with per-channel settings, on the emulator', async (t) => {
     const local = await startLocalTarget();

@@ -4,9 +4,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedArns } from '../../local/connect-emulator/seed';
 import { operations } from '../../local/connect-emulator/service';
-import { seededUserModel } from '../support/arbitraries';
-import { adaptToInstance, AWS_VARIABLES, awsContractConfig, loadContractInputs, loadContractSchema, openAwsTarget, startLocalTarget } from './harness';
-import { CALLER_PROFILES, CASES_PER_PROFILE, runContract } from './suite';
+import { seededUserModel } from '../../scripts/harness/arbitraries';
+import { adaptToInstance, AWS_VARIABLES, awsContractConfig, loadContractInputs, loadContractSchema, openAwsTarget, startLocalTarget } from '../../scripts/harness/contract-target';
+import { CALLER_PROFILES, CASES_PER_PROFILE, runContract } from '../../scripts/harness/contract-suite';
+import { checkConformanceAtEnd } from '../support/conformance';
+
+// Every emulator of this file is held to Connect's service model; they close inside the tests.
+checkConformanceAtEnd();
 
 const runs = Number(process.env.CONTRACT_RUNS ?? 24);
 

@@ -5,9 +5,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
 import { readFunctions } from '../../local/lambda-runtime/template';
-import { loadContractInputs, loadContractSchema, startLocalTarget } from './harness';
-import { CallerProfile, runContract } from './suite';
+import { loadContractInputs, loadContractSchema, startLocalTarget } from '../../scripts/harness/contract-target';
+import { CallerProfile, runContract } from '../../scripts/harness/contract-suite';
 import { tempDir } from '../support/temp-dir';
+import { checkConformanceAtEnd } from '../support/conformance';
+
+// Every emulator of this file is held to Connect's service model; they close inside the tests.
+checkConformanceAtEnd();
 
 async function contractAgainst(handler: string, profiles?: CallerProfile[]) {
     const template = join(tempDir('broken'), 'template.yml');

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
 import { validateProperties } from '../../src/validate';
-import { parseCloudFormationYaml } from '../../tools/cloudformation-yaml';
+import { parseCloudFormationYaml } from '../../local/lambda-runtime/cloudformation-yaml';
 import { useEmulator } from '../support/emulator';
 import { drive, loadBundle } from '../support/lambda';
 import { SCHEMA_PATH } from '../../tools/resource-schema';

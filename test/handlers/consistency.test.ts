@@ -8,7 +8,7 @@ import { seedArns } from '../../local/connect-emulator/seed';
 import { CONNECT_DEFAULT_QUOTA } from '../../local/connect-emulator/server';
 import { ResourceModel } from '../../src/generated/models';
 import { useEmulator } from '../support/emulator';
-import { actualState, expectedState, stateOf } from '../support/expectations';
+import { actualState, expectedState, stateOf } from '../../scripts/harness/expectations';
 import { drive, freshBeforeEach, handlerRequest, invokeRaw, Properties } from '../support/lambda';
 import { typicalUser } from '../support/typical-user';
 

@@ -14,7 +14,7 @@ import {
 import { seedArns } from '../../local/connect-emulator/seed';
 import { ResourceModel } from '../../src/generated/models';
 import { connectClient, useEmulator } from '../support/emulator';
-import { expectedState, stateOf } from '../support/expectations';
+import { expectedState, stateOf } from '../../scripts/harness/expectations';
 import { drive, freshBeforeEach, handlerRequest, invokeRaw, Properties } from '../support/lambda';
 import { typicalUser } from '../support/typical-user';
 

@@ -14,9 +14,9 @@ import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
 import { ResourceModel } from '../../src/generated/models';
 import { mergeTags } from '../../src/tags';
 import { planUpdate } from '../../src/update-plan';
-import { seededUserModel, seededUserModelWithChannels } from '../support/arbitraries';
+import { seededUserModel, seededUserModelWithChannels } from '../../scripts/harness/arbitraries';
 import { connectClient, useEmulator } from '../support/emulator';
-import { actualState, expectedState } from '../support/expectations';
+import { actualState, expectedState } from '../../scripts/harness/expectations';
 import { drive, freshBeforeEach, Properties } from '../support/lambda';
 
 const RUNS = Number(process.env.CONVERGE_RUNS ?? 500);

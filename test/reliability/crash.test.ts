@@ -8,7 +8,7 @@ import { beforeEach, test } from 'node:test';
 import { seedArns } from '../../local/connect-emulator/seed';
 import { REPO_ROOT } from '../../local/lambda-runtime/backend';
 import { useEmulator } from '../support/emulator';
-import { actualState, expectedState } from '../support/expectations';
+import { actualState, expectedState } from '../../scripts/harness/expectations';
 import { drive, handlerRequest, loadBundle, Properties } from '../support/lambda';
 
 const emulator = useEmulator();

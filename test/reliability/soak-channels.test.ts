@@ -2,8 +2,12 @@
 // between updates, under the full fault mix; Connect must end as each template says on read.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { seededUserModelWithChannels } from '../support/arbitraries';
-import { formatReport, runSoak } from './soak';
+import { seededUserModelWithChannels } from '../../scripts/harness/arbitraries';
+import { formatReport, runSoak } from '../../scripts/harness/soak';
+import { checkConformanceAtEnd } from '../support/conformance';
+
+// Every emulator of this file is held to Connect's service model; they close inside the tests.
+checkConformanceAtEnd();
 
 test('16 random lifecycles with per-channel settings under faults: no divergence, no orphan, no duplicate, no leak', async () => {
     const report = await runSoak({ lifecycles: 16, concurrency: 8, seed: 20261123, models: seededUserModelWithChannels });

@@ -3,7 +3,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Consistency } from '../../local/connect-emulator/consistency';
-import { formatReport, runSoak } from './soak';
+import { formatReport, runSoak } from '../../scripts/harness/soak';
+import { checkConformanceAtEnd } from '../support/conformance';
+
+// Every emulator of this file is held to Connect's service model; they close inside the tests.
+checkConformanceAtEnd();
 
 function soaks(consistency?: Partial<Consistency>) {
     return async () => {

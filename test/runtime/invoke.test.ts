@@ -20,7 +20,7 @@ async function freePort(): Promise<number> {
 }
 
 function run(script: string, args: string[], env: Record<string, string> = {}) {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'local/lambda-runtime', script), ...args], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'scripts', script), ...args], {
         cwd: REPO_ROOT,
         encoding: 'utf8',
         env: { ...process.env, CONNECT_USER_STATE_DIR: stateDir, ...env },

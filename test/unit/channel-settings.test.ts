@@ -12,8 +12,8 @@ import { mergeTags } from '../../src/tags';
 import { toCreateUserRequest } from '../../src/translate';
 import { planUpdate } from '../../src/update-plan';
 import { validateProperties } from '../../src/validate';
-import { seededUserModelWithChannels } from '../support/arbitraries';
-import { actualState, expectedState } from '../support/expectations';
+import { seededUserModelWithChannels } from '../../scripts/harness/arbitraries';
+import { actualState, expectedState } from '../../scripts/harness/expectations';
 
 type Json = Record<string, any>;
 const seed = seedArns();

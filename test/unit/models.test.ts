@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { ResourceModel, UserPhoneConfig } from '../../src/generated/models';
-import { userModelJson } from '../support/arbitraries';
+import { userModelJson } from '../../scripts/harness/arbitraries';
 import { TYPE_NAME } from '../support/type-name';
 
 test('deserialize then serialize returns exactly the CloudFormation JSON', () => {

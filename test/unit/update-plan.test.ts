@@ -7,8 +7,8 @@ import { ResourceModel } from '../../src/generated/models';
 import { mergeTags } from '../../src/tags';
 import { toCreateUserRequest } from '../../src/translate';
 import { immutableChange, NOTHING_WRITTEN, planUpdate, recordWritten, Step, unwritten, withinRead, Written } from '../../src/update-plan';
-import { seededUserModel } from '../support/arbitraries';
-import { actualState, expectedState } from '../support/expectations';
+import { seededUserModel } from '../../scripts/harness/arbitraries';
+import { actualState, expectedState } from '../../scripts/harness/expectations';
 
 const seed = seedArns();
 const USER_ARN = `${seed.instanceArn}/agent/00000000-0000-4000-8000-0000000000aa`;

@@ -3,10 +3,10 @@
 // (or any Lambda client) drives the provider against the emulator, or against AWS with --aws.
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureBuilt } from '../../scripts/build';
-import { openBackend, REPO_ROOT, useBackend } from './backend';
-import { startLambdaServer } from './server';
-import { readFunctions } from './template';
+import { ensureBuilt } from './build';
+import { openBackend, REPO_ROOT, useBackend } from '../local/lambda-runtime/backend';
+import { startLambdaServer } from '../local/lambda-runtime/server';
+import { readFunctions } from '../local/lambda-runtime/template';
 
 async function main() {
     const { values } = parseArgs({

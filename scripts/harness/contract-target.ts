@@ -9,13 +9,8 @@ import { Backend, EMULATOR_CREDENTIALS, openBackend, REPO_ROOT, useBackend } fro
 import { ProgressEventJson, Properties } from '../../local/lambda-runtime/cloudformation';
 import { startLambdaServer } from '../../local/lambda-runtime/server';
 import { FunctionDefinition, readFunctions } from '../../local/lambda-runtime/template';
-import { ContractSchema, ContractTarget } from './suite';
+import { ContractSchema, ContractTarget } from './contract-suite';
 import { SCHEMA_PATH } from '../../tools/resource-schema';
-// Every emulator of this process is held to Connect's service model (conformance.ts).
-import { checkConformanceAtEnd } from '../support/conformance';
-
-// Their emulators close inside the tests, so the check can come first.
-checkConformanceAtEnd();
 
 export function loadContractInputs() {
     const read = (name: string) => JSON.parse(readFileSync(join(REPO_ROOT, 'inputs', `inputs_1_${name}.json`), 'utf8')) as Properties;

@@ -16,7 +16,27 @@
 // All of them re-invoke IN_PROGRESS with the returned model as the properties (protocol 2.0).
 import fc from 'fast-check';
 import { followProgress, handlerRequest, ProgressEventJson, Properties } from '../../local/lambda-runtime/cloudformation';
-import { applyPatch, diffPatch } from './json-patch';
+import { applyPatch, Operation } from 'fast-json-patch';
+
+const escapeToken = (name: string) => name.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * The top-level RFC 6902 operations that turn `from` into `to`, as Terraform awscc writes them
+ * from a prior and a planned state: adds, replaces, and removes of what the plan leaves out,
+ * never touching read-only properties.
+ */
+export function diffPatch(from: Properties, to: Properties, options: { readOnly: string[] }): Operation[] {
+    const patch: Operation[] = [];
+    for (const [name, value] of Object.entries(to)) {
+        if (options.readOnly.includes(name)) continue;
+        if (!Object.hasOwn(from, name)) patch.push({ op: 'add', path: `/${escapeToken(name)}`, value });
+        else if (JSON.stringify(from[name]) !== JSON.stringify(value)) patch.push({ op: 'replace', path: `/${escapeToken(name)}`, value });
+    }
+    for (const name of Object.keys(from)) {
+        if (!Object.hasOwn(to, name) && !options.readOnly.includes(name)) patch.push({ op: 'remove', path: `/${escapeToken(name)}` });
+    }
+    return patch;
+}
 
 /**
  * A username made unique for this run, within what Amazon Connect takes on an instance that does
@@ -206,7 +226,7 @@ async function runProfile(target: ContractTarget, options: ContractOptions, prof
         }
         if (profile === 'cloud-control') {
             const state = await readModel(identifier).catch(() => ({ ...without(known.createInput, writeOnly), ...identifier }));
-            return { previous: state, desired: applyPatch(state, diffPatch(state, { ...updateInput, ...identifier }, { readOnly })) };
+            return { previous: state, desired: applyPatch(state, diffPatch(state, { ...updateInput, ...identifier }, { readOnly }), true, false).newDocument };
         }
         return { previous: known.createInput, desired: { ...updateInput, ...identifier } };
     }

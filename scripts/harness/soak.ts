@@ -12,13 +12,8 @@ import { REPO_ROOT, useBackend } from '../../local/lambda-runtime/backend';
 import { followProgress, handlerRequest, ProgressEventJson, Properties } from '../../local/lambda-runtime/cloudformation';
 import { LambdaFunction } from '../../local/lambda-runtime/runtime';
 import { readFunctions } from '../../local/lambda-runtime/template';
-import { seededUserModel } from '../support/arbitraries';
-import { actualState, expectedState } from '../support/expectations';
-// Every emulator of this process is held to Connect's service model (conformance.ts).
-import { checkConformanceAtEnd } from '../support/conformance';
-
-// Their emulators close inside the tests, so the check can come first.
-checkConformanceAtEnd();
+import { seededUserModel } from './arbitraries';
+import { actualState, expectedState } from './expectations';
 
 /** The mix: 20% throttling, 5% 500s, 2% dropped connections (half of them after the call ran), latency; plus Connect's read-after-create lag. */
 export const SOAK_FAULTS: Partial<Faults> = { throttle: 0.2, internalError: 0.05, dropConnection: 0.01, dropResponse: 0.01, readAfterCreateLag: 0.1, lagMs: 150, latencyMs: [0, 4] };

@@ -5,11 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ensureBuilt } from '../../scripts/build';
-import { asBackendCaller, fillPlaceholders, openBackend, placeholderValues, REPO_ROOT, saveOutputs, useBackend } from './backend';
-import { nextEvent } from './cloudformation';
-import { LambdaFunction } from './runtime';
-import { readFunctions } from './template';
+import { ensureBuilt } from './build';
+import { asBackendCaller, fillPlaceholders, openBackend, placeholderValues, REPO_ROOT, saveOutputs, useBackend } from '../local/lambda-runtime/backend';
+import { nextEvent } from '../local/lambda-runtime/cloudformation';
+import { LambdaFunction } from '../local/lambda-runtime/runtime';
+import { readFunctions } from '../local/lambda-runtime/template';
 
 const USAGE = 'usage: npm run invoke -- <TypeFunction|TestEntrypoint> --event FILE [--aws] [--region R] [--no-follow] [--fresh] [--verbose]';
 
