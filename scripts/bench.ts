@@ -66,9 +66,9 @@ function buildReference(): Build {
     }
     // The scaffold delivers provider logs and metrics with the library's own runtime: the same
     // sources, less this provider's replacement of it (the initializeRuntime override and its delivery).
-    const entry = join(REFERENCE, 'dist', 'handlers.js');
+    const entry = join(REFERENCE, 'dist', 'runtime', 'resource.js');
     const compiled = readFileSync(entry, 'utf8');
-    const override = /\nObject\.defineProperty\(Resource\.prototype, 'initializeRuntime', \{[\s\S]*?\n\}\);\n/;
+    const override = /\n( *)Object\.defineProperty\(Resource\.prototype, 'initializeRuntime', \{[\s\S]*?\n\1\}\);\n/;
     const start = 'const delivery = startDelivery(invocation, action);';
     if (!override.test(compiled) || !compiled.includes(start)) throw new Error('the reference build no longer has the initializeRuntime override or startDelivery to take out: update buildReference');
     writeFileSync(entry, compiled.replace(override, '\n').replace(start, 'const delivery = undefined;'));

@@ -1,6 +1,6 @@
 // `npm run contract -- [--runs N] [--seed S] [--stale READS[,MS]] [--aws] [--endpoint URL] [--function NAME]`
 // The CloudFormation resource contract (test/contract/suite.ts) against our bundle behind the
-// Lambda Invoke API: on the emulator by default, on a real instance with --aws (see README),
+// Lambda Invoke API: on the emulator by default, on a real instance with --aws (see guide/testing.md),
 // or against any Lambda endpoint (sam local start-lambda, our start-lambda) with --endpoint.
 import { parseArgs } from 'node:util';
 import { parseConsistency } from '../local/connect-emulator/consistency';

@@ -1,7 +1,8 @@
 // `npm run package [-- --type-name Org::Connect::User] [--out DIR]`
 // The registry submission package, laid out as `cfn submit --dry-run` writes it: schema.json,
-// .rpdk-config, inputs/, ResourceProvider.zip (the Lambda code: the bundle and the lazily loaded
-// aws-sdk v2 clients, nothing else) and .cfn_metadata.json, in <type-name>.zip.
+// .rpdk-config, inputs/, ResourceProvider.zip (the Lambda code: the bundle and the compiled
+// schema it loads for CREATE and UPDATE, nothing else) and .cfn_metadata.json, in <type-name>.zip;
+// beside it the execution role for that type name.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';

@@ -14,14 +14,6 @@
 //   tag (DECLARED_TAG). Read returns exactly those entries, with their live values: no drift from
 //   the service's defaults for channels a template never named, and real drift still shows.
 import type { UpdateUserConfigRequest, User } from '@aws-sdk/client-connect';
-import {
-    AfterContactWorkConfigPerChannel,
-    AutoAcceptConfig,
-    PersistentConnectionConfig,
-    PhoneNumberConfig,
-    ResourceModel,
-    VoiceEnhancementConfig,
-} from './generated/models';
 import { RESERVED_TAG_PREFIX } from './tags';
 
 export const CHANNELS = ['VOICE', 'CHAT', 'TASK', 'EMAIL'] as const;
@@ -45,7 +37,6 @@ interface Setting {
     callback?: string;
     /** The entry for a channel: the listed one, or what PhoneConfig and Connect's defaults give. */
     entry(channel: Channel, listed: Json | undefined, phone: Json): Json;
-    model: { deserialize(json: Json): unknown };
 }
 
 const ALL = CHANNELS;
@@ -59,7 +50,6 @@ export const SETTINGS: readonly Setting[] = [
         phoneSets: VOICE,
         callback: 'AgentFirstCallbackAutoAccept',
         entry: (Channel, listed, phone) => ({ Channel, AutoAccept: listed?.AutoAccept ?? (Channel === 'VOICE' ? phone.AutoAccept : undefined) ?? false }),
-        model: AutoAcceptConfig,
     },
     {
         property: 'AfterContactWorkConfigs',
@@ -71,7 +61,6 @@ export const SETTINGS: readonly Setting[] = [
             Channel,
             AfterContactWorkConfig: { AfterContactWorkTimeLimit: listed?.AfterContactWorkConfig?.AfterContactWorkTimeLimit ?? phone.AfterContactWorkTimeLimit ?? 0 },
         }),
-        model: AfterContactWorkConfigPerChannel,
     },
     {
         property: 'PhoneNumberConfigs',
@@ -84,7 +73,6 @@ export const SETTINGS: readonly Setting[] = [
             // A soft phone keeps its old desk number in Connect; it is not part of the setting.
             return { Channel, PhoneType, ...(PhoneType === 'DESK_PHONE' && PhoneNumber ? { PhoneNumber } : {}) };
         },
-        model: PhoneNumberConfig,
     },
     {
         property: 'PersistentConnectionConfigs',
@@ -92,7 +80,6 @@ export const SETTINGS: readonly Setting[] = [
         phoneMembers: ['PersistentConnection'],
         phoneSets: VOICE,
         entry: (Channel, listed, phone) => ({ Channel, PersistentConnection: listed?.PersistentConnection ?? phone.PersistentConnection ?? false }),
-        model: PersistentConnectionConfig,
     },
     {
         property: 'VoiceEnhancementConfigs',
@@ -100,7 +87,6 @@ export const SETTINGS: readonly Setting[] = [
         phoneMembers: [],
         phoneSets: [],
         entry: (Channel, listed) => ({ Channel, VoiceEnhancementMode: listed?.VoiceEnhancementMode ?? 'NONE' }),
-        model: VoiceEnhancementConfig,
     },
 ];
 
@@ -149,8 +135,8 @@ export function decodeDeclared(value: string | undefined): Declared {
     return declared;
 }
 
-/** The tag that records what a model declares: none when it lists no setting. */
-export function declarationTag(model: ResourceModel | undefined, properties: Source | undefined = model?.serialize()): Record<string, string> {
+/** The tag that records what a template declares: none when it lists no setting. */
+export function declarationTag(properties: Source | undefined): Record<string, string> {
     const value = properties && encodeDeclared(declaredBy(properties));
     return value === undefined ? {} : { [DECLARED_TAG]: value };
 }
@@ -180,14 +166,14 @@ export function coveredPhoneMembers(properties: Source): Set<string> {
     return new Set(SETTINGS.filter((s) => Array.isArray(properties[s.property])).flatMap((s) => s.phoneMembers));
 }
 
-/** The declared entries of a DescribeUser answer, as the model holds them (read). */
-export function fromUser(user: User): Partial<Record<Property, unknown[]>> {
+/** The declared entries of a DescribeUser answer, as a template writes them (read). */
+export function fromUser(user: User): Partial<Record<Property, Json[]>> {
     const declared = decodeDeclared(user.Tags?.[DECLARED_TAG]);
-    const lists: Partial<Record<Property, unknown[]>> = {};
+    const lists: Partial<Record<Property, Json[]>> = {};
     for (const setting of SETTINGS) {
         const names = declared[setting.property];
         if (!names) continue;
-        lists[setting.property] = byChannel(names).map((d) => setting.model.deserialize(entryOf(setting, user as Source, d.channel, d.callback)));
+        lists[setting.property] = byChannel(names).map((d) => entryOf(setting, user as Source, d.channel, d.callback));
     }
     return lists;
 }

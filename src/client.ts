@@ -9,7 +9,7 @@ import { Clock, clock } from './clock';
 /**
  * In-invocation attempts per call. A throttle gets one: Connect's quota is a bucket shared by
  * every handler of the account, so an immediate retry only drains it for the others; the
- * handler answers IN_PROGRESS and comes back after a jittered delay instead (progress.ts). A 500
+ * handler answers IN_PROGRESS and comes back after a jittered delay instead (retry.ts). A 500
  * or a dropped connection is not load: the SDK tries those up to SDK_MAX_ATTEMPTS times.
  */
 export const SDK_MAX_ATTEMPTS = 3;

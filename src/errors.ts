@@ -21,7 +21,8 @@ const PROFICIENCY_ADVICE: Entry['byOperation'] = {
 };
 
 const credentials: Entry = { code: HandlerErrorCode.InvalidCredentials, advice: 'The credentials CloudFormation passed were refused; check the execution role.' };
-const network: Entry = { code: HandlerErrorCode.NetworkFailure, advice: 'Amazon Connect could not be reached; the operation will be retried.', transient: true };
+// A create, update or delete tries these again within its time; what reaches a message is final.
+const network: Entry = { code: HandlerErrorCode.NetworkFailure, advice: 'Amazon Connect could not be reached; try again later.', transient: true };
 
 /** Keyed by the error `name` the v3 SDK raises (see the exceptions @aws-sdk/client-connect exports). */
 const TABLE: Record<string, Entry> = {
@@ -42,7 +43,7 @@ const TABLE: Record<string, Entry> = {
     LimitExceededException: { code: HandlerErrorCode.ServiceLimitExceeded, advice: 'An Amazon Connect quota was reached; request an increase or remove users.' },
     ServiceQuotaExceededException: { code: HandlerErrorCode.ServiceLimitExceeded, advice: 'An Amazon Connect quota was reached; request an increase.' },
     AccessDeniedException: { code: HandlerErrorCode.AccessDenied, advice: 'Grant the execution role the connect: permission the message names (see the handler permissions in the schema).' },
-    InternalServiceException: { code: HandlerErrorCode.ServiceInternalError, advice: 'Amazon Connect failed internally; the operation will be retried.', transient: true },
+    InternalServiceException: { code: HandlerErrorCode.ServiceInternalError, advice: 'Amazon Connect failed internally; try again later.', transient: true },
     ConditionalOperationFailedException: { code: HandlerErrorCode.ResourceConflict, advice: 'The user changed while it was being updated; retry the update.' },
     ResourceConflictException: { code: HandlerErrorCode.ResourceConflict, advice: 'Another change to the user is in progress; retry the update.' },
     ResourceInUseException: { code: HandlerErrorCode.ResourceConflict, advice: 'The user is in use; retry when it is free.' },
@@ -70,6 +71,8 @@ export interface HandlerError {
     transient: boolean;
     /** The error's name as the SDK raised it (ResourceNotFoundException, ...), when it came from the service. */
     name?: string;
+    /** What failed and Connect's words about it, without the advice: "DescribeUser failed: …." */
+    said?: string;
 }
 
 /** Where a service message starts quoting the signed request (its headers, signature or body). */
@@ -104,7 +107,22 @@ export function toHandlerError(error: unknown, operation = (error as any)?.opera
     }
     const said = typeof e?.message === 'string' && e.message && e.message !== 'UnknownError' ? serviceWords(e.message) : e?.name ?? 'no message';
     const advice = entry.byOperation?.[operation as Operation] ?? entry.advice;
-    return { code: entry.code, message: `${operation} failed: ${said.replace(/\.?$/, '.')} ${advice}`, transient: entry.transient === true, name: e?.name ?? e?.code };
+    const failure = `${operation} failed: ${said.replace(/\.?$/, '.')}`;
+    return { code: entry.code, message: `${failure} ${advice}`, transient: entry.transient === true, name: e?.name ?? e?.code, said: failure };
+}
+
+/**
+ * Connect answers ResourceNotFoundException both for a missing user and for a missing thing the
+ * request names (an instance, profile, group or predefined attribute). Once the user is known to
+ * exist, it is the second: not CloudFormation's NotFound, but a template to correct.
+ */
+export function missingReference(error: HandlerError): HandlerError {
+    return {
+        code: HandlerErrorCode.InvalidRequest,
+        message: `${error.said ?? error.message} A property names an instance, profile, hierarchy group or predefined attribute that does not exist in the instance: correct it.`,
+        transient: false,
+        name: error.name,
+    };
 }
 
 /**

@@ -6,17 +6,17 @@ import type { LoggerProxy } from '@amazon-web-services-cloudformation/cloudforma
 import type { UserProficiency as Pair } from '@aws-sdk/client-connect';
 import type { Connect, Operation } from './client';
 import { HandlerError, settlement, toHandlerError } from './errors';
-import type { CallbackContext } from './progress';
+import type { UpdateContext } from './context';
 import { NOTHING_WRITTEN, recordWritten, Step } from './update-plan';
 
-export type Ran = { ok: true; context: CallbackContext } | { ok: false; step: Operation; error: HandlerError; context: CallbackContext };
+export type Ran<C extends UpdateContext> = { ok: true; context: C } | { ok: false; step: Operation; error: HandlerError; context: C };
 
 /**
  * Runs the steps in order and stops at the first failure that is not a settled conflict, saying
  * which step it was: what that means is the caller's to decide.
  */
-export async function runPlan(connect: Connect, steps: Step[], context: CallbackContext, logger: LoggerProxy, label: string): Promise<Ran> {
-    let current: CallbackContext = { ...context, written: context.written ?? NOTHING_WRITTEN };
+export async function runPlan<C extends UpdateContext>(connect: Connect, steps: Step[], context: C, logger: LoggerProxy, label: string): Promise<Ran<C>> {
+    let current: C = { ...context, written: context.written ?? NOTHING_WRITTEN };
     for (const step of steps) {
         let error: HandlerError | undefined;
         try {

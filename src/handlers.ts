@@ -15,7 +15,8 @@ import type { Invocation } from './runtime/invocation';
 import { lambdaEntrypoints } from './runtime/resource';
 import { outOfScope } from './scope';
 import { ResourceModel } from './generated/models';
-import { CallbackContext, failed, HandlerArgs } from './progress';
+import { failed, HandlerArgs } from './contract';
+import { CallbackContext } from './context';
 
 type Handler = (args: HandlerArgs) => Promise<ProgressEvent<ResourceModel>>;
 const HANDLERS: Record<Action, Handler> = { [Action.Create]: create, [Action.Read]: read, [Action.Update]: update, [Action.Delete]: remove, [Action.List]: list };

@@ -1,5 +1,5 @@
 // Tags as CloudFormation wants them on the user, and the difference between two tag sets.
-import type { Tag } from './generated/models';
+import type { Tag } from './generated/properties';
 
 /** Keys under this prefix are this provider's records on the user, never the template's. */
 export const RESERVED_TAG_PREFIX = 'cfn-connect-user:';
@@ -15,10 +15,10 @@ export const isManagedTagKey = (key: string) => !key.startsWith('aws:') && !key.
  * only (Object.fromEntries defines every key, `__proto__` included), so a key such as
  * `__proto__` or `constructor` is a tag like any other.
  */
-export function mergeTags(modelTags: Tag[] | null | undefined, stackTags: Record<string, string> | null | undefined): Record<string, string> {
+export function mergeTags(templateTags: Tag[] | null | undefined, stackTags: Record<string, string> | null | undefined): Record<string, string> {
     const tags = new Map<string, string>();
     for (const [key, value] of Object.entries(stackTags ?? {})) if (isManagedTagKey(key) && typeof value === 'string') tags.set(key, value);
-    for (const tag of modelTags ?? []) if (tag.key && isManagedTagKey(tag.key)) tags.set(tag.key, tag.value ?? '');
+    for (const tag of templateTags ?? []) if (tag.Key && isManagedTagKey(tag.Key)) tags.set(tag.Key, tag.Value ?? '');
     return Object.fromEntries(tags);
 }
 

@@ -1,4 +1,4 @@
-// Pure translation between the CloudFormation model and Amazon Connect: every request the
+// Pure translation between a user's properties (the template's shape) and Amazon Connect: every request the
 // handlers send is built here, and every response is read here. No I/O, no logging.
 import type {
     CreateUserRequest,
@@ -8,18 +8,7 @@ import type {
     UserProficiency as ConnectProficiency,
     UserSummary,
 } from '@aws-sdk/client-connect';
-import {
-    AfterContactWorkConfigPerChannel,
-    AutoAcceptConfig,
-    PersistentConnectionConfig,
-    PhoneNumberConfig,
-    ResourceModel,
-    Tag,
-    UserIdentityInfo,
-    UserPhoneConfig,
-    UserProficiency,
-    VoiceEnhancementConfig,
-} from './generated/models';
+import type { UserIdentityInfo, UserPhoneConfig, UserProficiency, UserProperties } from './generated/properties';
 import { coveredPhoneMembers, createUserLists, declarationTag, fromUser } from './channel-settings';
 import { isManagedTagKey } from './tags';
 
@@ -33,7 +22,7 @@ export function parseUserArn(userArn: unknown): { instanceArn: string; userId: s
     return match ? { instanceArn: match[1], userId: match[2] } : undefined;
 }
 
-/** DescribeUser answers IDs; the model holds ARNs, rebuilt from the instance ARN. */
+/** DescribeUser answers IDs; the properties hold ARNs, rebuilt from the instance ARN. */
 export const arnOf = {
     routingProfile: (instanceArn: string, id: string) => `${instanceArn}/routing-profile/${id}`,
     securityProfile: (instanceArn: string, id: string) => `${instanceArn}/security-profile/${id}`,
@@ -45,11 +34,7 @@ export const arnOf = {
 /** The whole identity, as UpdateUserIdentityInfo replaces it whole. */
 export function identityInfoRequest(info: UserIdentityInfo | null | undefined): ConnectIdentityInfo {
     const request: ConnectIdentityInfo = {};
-    if (info?.firstName != null) request.FirstName = info.firstName;
-    if (info?.lastName != null) request.LastName = info.lastName;
-    if (info?.email != null) request.Email = info.email;
-    if (info?.secondaryEmail != null) request.SecondaryEmail = info.secondaryEmail;
-    if (info?.mobile != null) request.Mobile = info.mobile;
+    for (const member of ['FirstName', 'LastName', 'Email', 'SecondaryEmail', 'Mobile'] as const) if (info?.[member] != null) request[member] = info[member];
     return request;
 }
 
@@ -58,13 +43,13 @@ export function identityInfoRequest(info: UserIdentityInfo | null | undefined): 
  * means the default, and Connect keeps a member that a request leaves out.
  */
 export function phoneConfigRequest(config: UserPhoneConfig | null | undefined): ConnectPhoneConfig {
-    const phoneType = (config?.phoneType ?? 'SOFT_PHONE') as ConnectPhoneConfig['PhoneType'];
+    const phoneType = (config?.PhoneType ?? 'SOFT_PHONE') as ConnectPhoneConfig['PhoneType'];
     return {
         PhoneType: phoneType,
-        AutoAccept: config?.autoAccept ?? false,
-        AfterContactWorkTimeLimit: config?.afterContactWorkTimeLimit ?? 0,
-        PersistentConnection: config?.persistentConnection ?? false,
-        ...(phoneType === 'DESK_PHONE' && config?.deskPhoneNumber ? { DeskPhoneNumber: config.deskPhoneNumber } : {}),
+        AutoAccept: config?.AutoAccept ?? false,
+        AfterContactWorkTimeLimit: config?.AfterContactWorkTimeLimit ?? 0,
+        PersistentConnection: config?.PersistentConnection ?? false,
+        ...(phoneType === 'DESK_PHONE' && config?.DeskPhoneNumber ? { DeskPhoneNumber: config.DeskPhoneNumber } : {}),
     };
 }
 
@@ -72,33 +57,32 @@ export function phoneConfigRequest(config: UserPhoneConfig | null | undefined): 
  * The PhoneConfig a request carries beside the template's per-channel lists: without the members
  * the lists take over (Connect refuses both together). Undefined when nothing is left.
  */
-export function phoneRequestBesideLists(model: ResourceModel, properties = model.serialize()): ConnectPhoneConfig | undefined {
+export function phoneRequestBesideLists(properties: UserProperties): ConnectPhoneConfig | undefined {
     const covered = coveredPhoneMembers(properties);
-    const phone = Object.fromEntries(Object.entries(phoneConfigRequest(model.phoneConfig)).filter(([member]) => !covered.has(member)));
+    const phone = Object.fromEntries(Object.entries(phoneConfigRequest(properties.PhoneConfig)).filter(([member]) => !covered.has(member)));
     return Object.keys(phone).length > 0 ? phone : undefined;
 }
 
 export function proficiencyRequest(p: UserProficiency): ConnectProficiency {
-    return { AttributeName: p.attributeName!, AttributeValue: p.attributeValue!, Level: Number(p.level) };
+    return { AttributeName: p.AttributeName!, AttributeValue: p.AttributeValue!, Level: Number(p.Level) };
 }
 
-/** CreateUser for the model; `tags` are the merged tags, to which the declaration tag is added. */
-export function toCreateUserRequest(model: ResourceModel, mergedTags: Record<string, string>): CreateUserRequest {
-    const identity = identityInfoRequest(model.identityInfo);
-    const properties = model.serialize();
-    const phone = phoneRequestBesideLists(model, properties);
-    const tags = { ...mergedTags, ...declarationTag(model, properties) };
+/** CreateUser for the properties; `tags` are the merged tags, to which the declaration tag is added. */
+export function toCreateUserRequest(properties: UserProperties, mergedTags: Record<string, string>): CreateUserRequest {
+    const identity = identityInfoRequest(properties.IdentityInfo);
+    const phone = phoneRequestBesideLists(properties);
+    const tags = { ...mergedTags, ...declarationTag(properties) };
     return {
-        InstanceId: model.instanceArn!,
-        Username: model.username!,
-        ...(model.password != null ? { Password: model.password } : {}),
+        InstanceId: properties.InstanceArn!,
+        Username: properties.Username!,
+        ...(properties.Password != null ? { Password: properties.Password } : {}),
         ...(Object.keys(identity).length > 0 ? { IdentityInfo: identity } : {}),
         ...(phone ? { PhoneConfig: phone } : {}),
         ...createUserLists(properties),
-        ...(model.directoryUserId != null ? { DirectoryUserId: model.directoryUserId } : {}),
-        SecurityProfileIds: [...(model.securityProfileArns ?? [])],
-        RoutingProfileId: model.routingProfileArn!,
-        ...(model.hierarchyGroupArn != null ? { HierarchyGroupId: model.hierarchyGroupArn } : {}),
+        ...(properties.DirectoryUserId != null ? { DirectoryUserId: properties.DirectoryUserId } : {}),
+        SecurityProfileIds: [...(properties.SecurityProfileArns ?? [])],
+        RoutingProfileId: properties.RoutingProfileArn!,
+        ...(properties.HierarchyGroupArn != null ? { HierarchyGroupId: properties.HierarchyGroupArn } : {}),
         ...(Object.keys(tags).length > 0 ? { Tags: tags } : {}),
     };
 }
@@ -108,61 +92,57 @@ export function toCreateUserRequest(model: ResourceModel, mergedTags: Record<str
 const nonEmpty = (value: string | undefined) => (value ? value : undefined);
 const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
+/** The object without its undefined members: properties as JSON holds them. */
+const defined = <T extends object>(object: T): T => Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+
 /**
- * The model as read: ARNs rebuilt from the IDs DescribeUser answers, only what the service
+ * The user as read: ARNs rebuilt from the IDs DescribeUser answers, only what the service
  * returned (no empty identity fields, no hierarchy group when there is none, no desk number a
  * soft phone keeps from before), tags CloudFormation manages, proficiencies (both lists even
- * when empty, as Connect returns them), and never the password.
+ * when empty, as Connect returns them), the per-channel entries the template declared
+ * (channel-settings.ts), and never the password.
  */
-export function fromDescribeUser(user: User, proficiencies: ConnectProficiency[], instanceArn: string): ResourceModel {
+export function fromDescribeUser(user: User, proficiencies: ConnectProficiency[], instanceArn: string): UserProperties {
     const identity = user.IdentityInfo ?? {};
-    const identityInfo = new UserIdentityInfo({
-        firstName: nonEmpty(identity.FirstName),
-        lastName: nonEmpty(identity.LastName),
-        email: nonEmpty(identity.Email),
-        secondaryEmail: nonEmpty(identity.SecondaryEmail),
-        mobile: nonEmpty(identity.Mobile),
+    const identityInfo = defined({
+        FirstName: nonEmpty(identity.FirstName),
+        LastName: nonEmpty(identity.LastName),
+        Email: nonEmpty(identity.Email),
+        SecondaryEmail: nonEmpty(identity.SecondaryEmail),
+        Mobile: nonEmpty(identity.Mobile),
     });
     const phone = user.PhoneConfig;
-    const tags = Object.entries(user.Tags ?? {})
-        .filter(([key]) => isManagedTagKey(key))
-        .sort(([a], [b]) => byKey(a, b))
-        .map(([key, value]) => new Tag({ key, value }));
-    const model = new ResourceModel({
-        userArn: user.Arn,
-        instanceArn,
-        username: user.Username,
-        directoryUserId: nonEmpty(user.DirectoryUserId),
-        routingProfileArn: user.RoutingProfileId ? arnOf.routingProfile(instanceArn, user.RoutingProfileId) : undefined,
-        securityProfileArns: (user.SecurityProfileIds ?? []).map((id) => arnOf.securityProfile(instanceArn, id)),
-        hierarchyGroupArn: user.HierarchyGroupId ? arnOf.hierarchyGroup(instanceArn, user.HierarchyGroupId) : undefined,
-        identityInfo: Object.values(identityInfo).some((v) => v !== undefined) ? identityInfo : undefined,
-        phoneConfig: phone
-            ? new UserPhoneConfig({
-                  phoneType: phone.PhoneType,
-                  autoAccept: phone.AutoAccept,
-                  afterContactWorkTimeLimit: phone.AfterContactWorkTimeLimit,
-                  persistentConnection: phone.PersistentConnection,
-                  deskPhoneNumber: phone.PhoneType === 'DESK_PHONE' ? nonEmpty(phone.DeskPhoneNumber) : undefined,
+    return defined({
+        UserArn: user.Arn,
+        InstanceArn: instanceArn,
+        Username: user.Username,
+        DirectoryUserId: nonEmpty(user.DirectoryUserId),
+        RoutingProfileArn: user.RoutingProfileId ? arnOf.routingProfile(instanceArn, user.RoutingProfileId) : undefined,
+        SecurityProfileArns: (user.SecurityProfileIds ?? []).map((id) => arnOf.securityProfile(instanceArn, id)),
+        HierarchyGroupArn: user.HierarchyGroupId ? arnOf.hierarchyGroup(instanceArn, user.HierarchyGroupId) : undefined,
+        IdentityInfo: Object.keys(identityInfo).length > 0 ? identityInfo : undefined,
+        PhoneConfig: phone
+            ? defined({
+                  PhoneType: phone.PhoneType,
+                  AutoAccept: phone.AutoAccept,
+                  AfterContactWorkTimeLimit: phone.AfterContactWorkTimeLimit,
+                  PersistentConnection: phone.PersistentConnection,
+                  DeskPhoneNumber: phone.PhoneType === 'DESK_PHONE' ? nonEmpty(phone.DeskPhoneNumber) : undefined,
               })
             : undefined,
         // Connect answers both, empty or not: a template that says `Tags: []` reads back the same.
-        tags,
-        userProficiencies: [...proficiencies]
+        Tags: Object.entries(user.Tags ?? {})
+            .filter(([key]) => isManagedTagKey(key))
+            .sort(([a], [b]) => byKey(a, b))
+            .map(([Key, Value]) => ({ Key, Value })),
+        UserProficiencies: [...proficiencies]
             .sort((a, b) => byKey(`${a.AttributeName}\u0000${a.AttributeValue}`, `${b.AttributeName}\u0000${b.AttributeValue}`))
-            .map((p) => new UserProficiency({ attributeName: p.AttributeName, attributeValue: p.AttributeValue, level: p.Level })),
+            .map((p) => ({ AttributeName: p.AttributeName, AttributeValue: p.AttributeValue, Level: p.Level })),
+        ...fromUser(user),
     });
-    // Only the entries the template declared (recorded on the user): see channel-settings.ts.
-    const lists = fromUser(user);
-    model.autoAcceptConfigs = lists.AutoAcceptConfigs as AutoAcceptConfig[] | undefined;
-    model.afterContactWorkConfigs = lists.AfterContactWorkConfigs as AfterContactWorkConfigPerChannel[] | undefined;
-    model.phoneNumberConfigs = lists.PhoneNumberConfigs as PhoneNumberConfig[] | undefined;
-    model.persistentConnectionConfigs = lists.PersistentConnectionConfigs as PersistentConnectionConfig[] | undefined;
-    model.voiceEnhancementConfigs = lists.VoiceEnhancementConfigs as VoiceEnhancementConfig[] | undefined;
-    return model;
 }
 
 /** List returns identifiers plus what the summary already holds: no call per user. */
-export function fromUserSummary(summary: UserSummary, instanceArn: string): ResourceModel {
-    return new ResourceModel({ userArn: summary.Arn, instanceArn, username: summary.Username });
+export function fromUserSummary(summary: UserSummary, instanceArn: string): UserProperties {
+    return defined({ UserArn: summary.Arn, InstanceArn: instanceArn, Username: summary.Username });
 }

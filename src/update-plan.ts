@@ -1,9 +1,10 @@
-// The update plan: from the previous and the desired model, the Connect calls that are needed,
-// in a safe order, and nothing else. Pure: the executor in progress.ts runs it.
+// The plan: from the previous and the desired properties, the Connect calls that are needed, in
+// a safe order, and nothing else; what Connect cannot change beside it. CREATE plans with the
+// same steps once its user exists (CreateUser itself, the one call that is not idempotent, is
+// create.ts's). Pure: executor.ts runs it.
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
-import type { ResourceModel } from './generated/models';
+import type { UserProficiency, UserProperties } from './generated/properties';
 import { diffTags } from './tags';
-import { IMMUTABLE } from './immutable';
 import { declarationTag, phoneSettingsChanged, userConfigChanges } from './channel-settings';
 import { identityInfoRequest, phoneRequestBesideLists, proficiencyRequest } from './translate';
 
@@ -32,8 +33,8 @@ export interface Step {
 }
 
 export interface PlanInput {
-    previous: ResourceModel | undefined;
-    desired: ResourceModel;
+    previous: UserProperties | undefined;
+    desired: UserProperties;
     /** Merged tags (stack + resource) before and after. */
     previousTags: Record<string, string>;
     desiredTags: Record<string, string>;
@@ -42,7 +43,6 @@ export interface PlanInput {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const proficiencyKey = (p: { attributeName?: string | null; attributeValue?: string | null }) => `${p.attributeName}\u0000${p.attributeValue}`;
 const pairKey = (p: { AttributeName?: string; AttributeValue?: string }) => `${p.AttributeName}\u0000${p.AttributeValue}`;
 
 export function planUpdate({ previous, desired, previousTags, desiredTags, instanceArn, userArn }: PlanInput): Step[] {
@@ -52,47 +52,63 @@ export function planUpdate({ previous, desired, previousTags, desiredTags, insta
     // With no previous state nothing is known of the user: write every group.
     const changed = (before: unknown, after: unknown) => previous === undefined || !same(before, after);
 
-    const identity = identityInfoRequest(desired.identityInfo);
-    if (changed(identityInfoRequest(previous?.identityInfo), identity)) add('UpdateUserIdentityInfo', { ...user, IdentityInfo: identity });
+    const identity = identityInfoRequest(desired.IdentityInfo);
+    if (changed(identityInfoRequest(previous?.IdentityInfo), identity)) add('UpdateUserIdentityInfo', { ...user, IdentityInfo: identity });
 
     // PhoneConfig first: it sets every channel's ACW, which the per-channel lists then refine.
-    const previousProperties = previous?.serialize();
-    const desiredProperties = desired.serialize();
-    const phone = phoneRequestBesideLists(desired, desiredProperties);
-    if (phone && (!previousProperties || phoneSettingsChanged(previousProperties, desiredProperties))) add('UpdateUserPhoneConfig', { ...user, PhoneConfig: phone });
-    const lists = userConfigChanges(previousProperties, desiredProperties);
+    const phone = phoneRequestBesideLists(desired);
+    if (phone && (!previous || phoneSettingsChanged(previous, desired))) add('UpdateUserPhoneConfig', { ...user, PhoneConfig: phone });
+    const lists = userConfigChanges(previous, desired);
     if (Object.keys(lists).length > 0) add('UpdateUserConfig', { ...user, ...lists });
 
-    if (changed(previous?.routingProfileArn, desired.routingProfileArn)) add('UpdateUserRoutingProfile', { ...user, RoutingProfileId: desired.routingProfileArn });
+    if (changed(previous?.RoutingProfileArn, desired.RoutingProfileArn)) add('UpdateUserRoutingProfile', { ...user, RoutingProfileId: desired.RoutingProfileArn });
 
     // A set on both sides: adding one profile is a change as much as removing one.
-    const previousProfiles = new Set(previous?.securityProfileArns ?? []);
-    const desiredProfiles = new Set(desired.securityProfileArns ?? []);
+    const previousProfiles = new Set(previous?.SecurityProfileArns ?? []);
+    const desiredProfiles = new Set(desired.SecurityProfileArns ?? []);
     if (changed(previousProfiles.size, desiredProfiles.size) || [...desiredProfiles].some((arn) => !previousProfiles.has(arn))) {
         add('UpdateUserSecurityProfiles', { ...user, SecurityProfileIds: [...desiredProfiles] });
     }
 
     // Without HierarchyGroupId the call removes the user from its group.
-    if (changed(previous?.hierarchyGroupArn ?? null, desired.hierarchyGroupArn ?? null)) {
-        add('UpdateUserHierarchy', { ...user, ...(desired.hierarchyGroupArn ? { HierarchyGroupId: desired.hierarchyGroupArn } : {}) });
+    if (changed(previous?.HierarchyGroupArn ?? null, desired.HierarchyGroupArn ?? null)) {
+        add('UpdateUserHierarchy', { ...user, ...(desired.HierarchyGroupArn ? { HierarchyGroupId: desired.HierarchyGroupArn } : {}) });
     }
 
-    const before = new Map((previous?.userProficiencies ?? []).map((p) => [proficiencyKey(p), p]));
-    const after = new Map((desired.userProficiencies ?? []).map((p) => [proficiencyKey(p), p]));
-    const removed = [...before].filter(([key]) => !after.has(key)).map(([, p]) => ({ AttributeName: p.attributeName, AttributeValue: p.attributeValue }));
-    const levelChanged = [...after].filter(([key, p]) => before.has(key) && Number(before.get(key)!.level) !== Number(p.level)).map(([, p]) => proficiencyRequest(p));
+    const before = new Map((previous?.UserProficiencies ?? []).map((p) => [pairKey(p), p]));
+    const after = new Map((desired.UserProficiencies ?? []).map((p) => [pairKey(p), p]));
+    const removed = [...before].filter(([key]) => !after.has(key)).map(([, p]) => ({ AttributeName: p.AttributeName, AttributeValue: p.AttributeValue }));
+    const levelChanged = [...after].filter(([key, p]) => before.has(key) && Number(before.get(key)!.Level) !== Number(p.Level)).map(([, p]) => proficiencyRequest(p));
     const added = [...after].filter(([key]) => !before.has(key)).map(([, p]) => proficiencyRequest(p));
     if (removed.length > 0) add('DisassociateUserProficiencies', { ...user, UserProficiencies: removed });
     if (levelChanged.length > 0) add('UpdateUserProficiencies', { ...user, UserProficiencies: levelChanged });
     if (added.length > 0) add('AssociateUserProficiencies', { ...user, UserProficiencies: added });
 
     // The record of declared per-channel entries travels with the tags.
-    const tags = diffTags({ ...previousTags, ...declarationTag(previous, previousProperties) }, { ...desiredTags, ...declarationTag(desired, desiredProperties) });
+    const tags = diffTags({ ...previousTags, ...declarationTag(previous) }, { ...desiredTags, ...declarationTag(desired) });
     if (tags.remove.length > 0) add('UntagResource', { resourceArn: userArn, tagKeys: tags.remove });
     if (Object.keys(tags.set).length > 0) add('TagResource', { resourceArn: userArn, tags: tags.set });
 
     return steps.sort((a, b) => STEP_ORDER.indexOf(a.id) - STEP_ORDER.indexOf(b.id));
 }
+
+/** The steps after CreateUser: the proficiencies (CreateUser carries everything else). */
+export function planCreate(desired: UserProperties, instanceArn: string, userArn: string): Step[] {
+    const proficiencies = (desired.UserProficiencies ?? []).map(proficiencyRequest);
+    return proficiencies.length === 0 ? [] : [{ id: 'AssociateUserProficiencies', input: { InstanceId: instanceArn, UserId: userArn, UserProficiencies: proficiencies } }];
+}
+
+/**
+ * What Connect cannot change once a user exists, each with the reason a template author reads
+ * (the schema's descriptions say so too). A write-only property is never read back, so callers
+ * that build the previous state from an output (cfn test, Cloud Control) leave it out.
+ */
+export const IMMUTABLE: { property: keyof UserProperties & string; why: string; writeOnly?: true }[] = [
+    { property: 'InstanceArn', why: 'Amazon Connect cannot move a user to another instance; CloudFormation replaces the user when it changes' },
+    { property: 'Username', why: 'Amazon Connect has no API to rename a user; CloudFormation replaces the user when it changes' },
+    { property: 'DirectoryUserId', why: 'Amazon Connect has no API to change it; create a new user (change the Username or the logical ID) to use another directory user' },
+    { property: 'Password', why: 'Amazon Connect has no API to change it through CloudFormation; reset the password in the Amazon Connect console', writeOnly: true },
+];
 
 /**
  * A NotUpdatable refusal when the update changes what Connect cannot change. Removing
@@ -100,13 +116,13 @@ export function planUpdate({ previous, desired, previousTags, desiredTags, insta
  * write-only property (Password) missing from the previous state is unknown, not changed:
  * cfn test and Cloud Control build the previous state from an output, which never carries it.
  */
-export function immutableChange(previous: ResourceModel | undefined, desired: ResourceModel): { code: HandlerErrorCode; message: string } | undefined {
+export function immutableChange(previous: UserProperties | undefined, desired: UserProperties): { code: HandlerErrorCode; message: string } | undefined {
     if (!previous) return undefined;
-    for (const { property, name, why, writeOnly } of IMMUTABLE) {
+    for (const { property, why, writeOnly } of IMMUTABLE) {
         const before = previous[property];
         const after = desired[property];
         if (after == null || (writeOnly && before == null)) continue;
-        if (before !== after) return { code: HandlerErrorCode.NotUpdatable, message: `${name} cannot be updated: ${why}.` };
+        if (before !== after) return { code: HandlerErrorCode.NotUpdatable, message: `${property} cannot be updated: ${why}.` };
     }
     return undefined;
 }
@@ -116,7 +132,7 @@ export function immutableChange(previous: ResourceModel | undefined, desired: Re
  * replaces whole (its id), and, for the steps that carry only part of a group, what they carried:
  * proficiency pairs, tag keys, and per-channel entries (`AutoAcceptConfigs:VOICE`; PhoneConfig
  * never carries a member a list covers, so the two never overlap). Connect answered each with
- * success, so each is done: a read that shows otherwise lags (README, "Eventual consistency").
+ * success, so each is done: a read that shows otherwise lags (guide/convergence.md, "Eventual consistency").
  */
 export interface Written {
     steps: StepId[];
@@ -190,8 +206,8 @@ function narrowed(step: Step, keep: (key: string) => boolean): Step | undefined 
  * channel it shows is inferred from PhoneConfig, not read, so planning it would write it on
  * every update whatever Connect holds.
  */
-export function withinRead(plan: Step[], read: ResourceModel): Step[] {
-    const carried = new Set(listsIn(read.serialize()).flatMap(([list, entries]) => entries.map((entry) => `${list}:${entry.Channel}`)));
+export function withinRead(plan: Step[], read: UserProperties): Step[] {
+    const carried = new Set(listsIn(read as Record<string, unknown>).flatMap(([list, entries]) => entries.map((entry) => `${list}:${entry.Channel}`)));
     return plan.flatMap((step) => (step.id === 'UpdateUserConfig' ? (narrowed(step, (key) => key.endsWith(':VOICE') || carried.has(key)) ?? []) : [step]));
 }
 

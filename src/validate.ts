@@ -4,6 +4,7 @@
 import type { ErrorObject } from 'ajv';
 import { channelSettingProblems, voiceDeskNumber } from './channel-settings';
 import { ResourceModel } from './generated/models';
+import type { UserProperties } from './generated/properties';
 import { RESERVED_TAG_PREFIX } from './tags';
 import type * as SchemaValidator from './generated/schema-validator';
 
@@ -254,7 +255,7 @@ function ruleProblems(p: any): string[] {
     inInstance('HierarchyGroupArn', p.HierarchyGroupArn);
     inInstance('UserArn', p.UserArn);
     (p.SecurityProfileArns ?? []).forEach((arn: string, i: number) => inInstance(`SecurityProfileArns[${i}]`, arn));
-    // The schema's pattern can name only ASCII whitespace in a way every engine reads alike (README).
+    // The schema's pattern can name only ASCII whitespace in a way every engine reads alike (guide/differences.md).
     if (typeof p.Password === 'string' && /\s/u.test(p.Password)) problems.push('Password must not contain spaces or other whitespace');
     if (p.PhoneConfig?.PhoneType === 'DESK_PHONE' && !voiceDeskNumber(p)) {
         problems.push('PhoneConfig.DeskPhoneNumber is required when PhoneConfig.PhoneType is DESK_PHONE');
@@ -298,7 +299,22 @@ export function invalidMessage(problems: string[]): string {
 /** Every message fits a stack event and a log line (4 kB). */
 const MAX_MESSAGE = 4000;
 
-/** The desired model of a create or update, from properties validated once at the entrypoint. */
-export function desiredModel(checked: Validated): { ok: true; model: ResourceModel } | { ok: false; message: string } {
-    return checked.ok ? { ok: true, model: ResourceModel.deserialize(checked.properties) } : { ok: false, message: invalidMessage(checked.problems) };
+/** The desired properties of a create or update, validated once at the entrypoint. */
+export function desiredProperties(checked: Validated): { ok: true; properties: UserProperties } | { ok: false; message: string } {
+    return checked.ok ? { ok: true, properties: checked.properties as UserProperties } : { ok: false, message: invalidMessage(checked.problems) };
+}
+
+/**
+ * Properties CloudFormation sent that are not validated (an UPDATE's previous state, what READ,
+ * DELETE and LIST are given), with its strings recast as the schema types them: undefined for
+ * anything that is not an object.
+ */
+export function receivedProperties(raw: unknown): UserProperties | undefined {
+    if (!isObject(raw)) return undefined;
+    try {
+        return recast(raw) as UserProperties;
+    } catch (error) {
+        if (error instanceof RangeError) return undefined;
+        throw error;
+    }
 }

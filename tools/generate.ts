@@ -3,7 +3,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { JsonSchema, loadResourceSchema, REPO_ROOT, SCHEMA_FILE } from './resource-schema';
-import { renderModels } from './render-models';
+import { renderModels, renderProperties } from './render-models';
 import { renderDocs } from './render-docs';
 import { renderRole } from './render-role';
 import { renderValidator } from './render-validator';
@@ -24,6 +24,7 @@ function renderHandlerTimeouts(schema: JsonSchema): string {
 export function renderAll(schema: JsonSchema): Map<string, string> {
     return new Map([
         ['src/generated/models.ts', renderModels(schema)],
+        ['src/generated/properties.ts', renderProperties(schema)],
         ['src/generated/schema-validator.ts', renderValidator(schema)],
         ['src/generated/handler-timeouts.ts', renderHandlerTimeouts(schema)],
         ['resource-role.yaml', renderRole(schema)],

@@ -189,3 +189,23 @@ export function renderModels(schema: JsonSchema): string {
     out.push('}', '');
     return out.join('\n');
 }
+
+/**
+ * src/generated/properties.ts: the same shapes as plain interfaces under their JSON (PascalCase)
+ * names, as CloudFormation sends them and Connect's API names most of them. Inside src/ a user is
+ * this shape; the classes above are only the boundary the library and class-transformer need.
+ */
+export function renderProperties(schema: JsonSchema): string {
+    const models = collectModels(schema);
+    const interfaceName = (name: string) => (name === 'ResourceModel' ? 'UserProperties' : name);
+    const jsonType = (type: FieldType): string =>
+        type.kind === 'primitive' ? (type.type === 'object' ? 'Record<string, unknown>' : TS_TYPES[type.type]) : type.kind === 'model' ? interfaceName(type.name) : `${jsonType(type.item)}[]`;
+    const out: string[] = [`// This is a generated file. Modifications will be overwritten: edit ${SCHEMA_FILE} and run \`npm run generate\`.`, ''];
+    for (const model of models) {
+        const description = deref(schema, model.name === 'ResourceModel' ? schema : schema.definitions?.[model.name] ?? {}).description;
+        if (model.name === 'ResourceModel') out.push(`/** ${schema.typeName}'s properties, once validated: the one shape of a user inside src/. */`);
+        else if (description) out.push(`/** ${String(description).replace(/\*\//g, '* /')} */`);
+        out.push(`export interface ${interfaceName(model.name)} {`, ...model.fields.map((field) => `    ${field.jsonName}?: ${jsonType(field.type)};`), '}', '');
+    }
+    return out.join('\n');
+}

@@ -2,7 +2,7 @@
 // written out, sets as sorted lists), against what the emulator really stores.
 import { seedArns } from '../../local/connect-emulator/seed';
 import { ConnectService, operations } from '../../local/connect-emulator/service';
-import { ResourceModel } from '../../src/generated/models';
+import type { UserProperties } from '../../src/generated/properties';
 import { fromDescribeUser } from '../../src/translate';
 
 type Json = Record<string, any>;
@@ -47,8 +47,8 @@ export function actualState(service: ConnectService, userArn: string, instanceAr
     return stateOf(fromDescribeUser(JSON.parse(JSON.stringify(User)), UserProficiencyList, instanceArn));
 }
 
-export function stateOf(model: ResourceModel) {
-    const json = model.serialize() as any;
+export function stateOf(properties: UserProperties) {
+    const json = properties as any;
     return {
         IdentityInfo: json.IdentityInfo,
         PhoneConfig: json.PhoneConfig,

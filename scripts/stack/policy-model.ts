@@ -4,11 +4,11 @@
 // The model: one token bucket per operation (Connect's default quota, as the emulator enforces it); N handlers start
 // within half a second of each other and run their phase's calls in order; a throttled call ends
 // the invocation, which CloudFormation calls back after the policy's whole-second delay plus a
-// little latency. Its figures for the shipped policy sit close to the measured ones (README).
+// little latency. Its figures for the shipped policy sit close to the measured ones (guide/benchmarks.md).
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { CONNECT_DEFAULT_QUOTA } from '../../local/connect-emulator/server';
 import { HANDLER_TIMEOUT_MS } from '../../src/generated/handler-timeouts';
-import { DEADLINE_MARGIN_MS, retryDelaySeconds } from '../../src/progress';
+import { DEADLINE_MARGIN_MS, retryDelaySeconds } from '../../src/retry';
 
 type Policy = (round: number, random: () => number) => number;
 

@@ -1,5 +1,5 @@
-// Bringing a user to the desired model from whatever Connect holds, where Connect's reads may lag
-// behind its writes (README, "Eventual consistency"). The line between lag and drift:
+// Bringing a user to the desired properties from whatever Connect holds, where Connect's reads may lag
+// behind its writes (guide/convergence.md, "Eventual consistency"). The line between lag and drift:
 // - A step Connect answered with success is done (the context records what it wrote); no read
 //   makes it run again.
 // - A read that disagrees with something this operation wrote lags: it is read again after a
@@ -14,38 +14,41 @@ import type { ProgressEvent } from '@amazon-web-services-cloudformation/cloudfor
 import { HandlerError, toHandlerError } from '../errors';
 import { runPlan } from '../executor';
 import type { ResourceModel } from '../generated/models';
-import { backoffSeconds, CallbackContext, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, success } from '../progress';
+import type { UserProperties } from '../generated/properties';
+import { HandlerArgs, inProgress, success } from '../contract';
+import { backoffSeconds, MAX_STABILIZE_POLLS } from '../retry';
+import type { UpdateContext } from '../context';
 import { mergeTags } from '../tags';
 import { NOTHING_WRITTEN, planUpdate, Step, unwritten, withinRead } from '../update-plan';
-import { readUser } from './read';
+import { readUser } from '../connect-io';
 
 export interface Goal {
-    desired: ResourceModel;
+    desired: UserProperties;
     /** Stack-level and resource tags together, as the user must carry them. */
     desiredTags: Record<string, string>;
     userArn: string;
     instanceArn: string;
     /** What the previous template says the user holds; undefined when nothing is known of it. */
-    previous?: ResourceModel;
+    previous?: UserProperties;
     previousTags: Record<string, string>;
 }
 
-type OnError = (error: HandlerError, context: CallbackContext) => ProgressEvent<ResourceModel> | Promise<ProgressEvent<ResourceModel>>;
+type OnError<C> = (error: HandlerError, context: C) => ProgressEvent<ResourceModel> | Promise<ProgressEvent<ResourceModel>>;
 /** A read that shows this operation's writes: what to answer, and what is left to write (its plan without what was written). */
-type Seen = { answer: ResourceModel; left: Step[]; context: CallbackContext } | { wait: ProgressEvent<ResourceModel> };
+type Seen<C> = { answer: UserProperties; left: Step[]; context: C } | { wait: ProgressEvent<ResourceModel> };
 
 /** The plan from what the previous template says, or from what a read showed (its tags are all the user carries). */
-function planFrom(goal: Goal, observed: ResourceModel | undefined): Step[] {
+function planFrom(goal: Goal, observed: UserProperties | undefined): Step[] {
     const { desired, desiredTags, instanceArn, userArn } = goal;
     if (!observed) return planUpdate({ previous: goal.previous, previousTags: goal.previousTags, desired, desiredTags, instanceArn, userArn });
-    return withinRead(planUpdate({ previous: observed, previousTags: mergeTags(observed.tags, {}), desired, desiredTags, instanceArn, userArn }), observed);
+    return withinRead(planUpdate({ previous: observed, previousTags: mergeTags(observed.Tags, {}), desired, desiredTags, instanceArn, userArn }), observed);
 }
 
-export async function converge({ connect, logger }: Pick<HandlerArgs, 'connect' | 'logger'>, goal: Goal, context: CallbackContext, onError: OnError, label: string): Promise<ProgressEvent<ResourceModel>> {
-    let current: CallbackContext = { ...context, written: context.written ?? NOTHING_WRITTEN };
+export async function converge<C extends UpdateContext>({ connect, logger }: Pick<HandlerArgs, 'connect' | 'logger'>, goal: Goal, context: C, onError: OnError<C>, label: string): Promise<ProgressEvent<ResourceModel>> {
+    let current: C = { ...context, written: context.written ?? NOTHING_WRITTEN };
 
     /** A read that shows every change of this operation; while one lags, another round after a wait. */
-    const readAbreast = async (ctx: CallbackContext): Promise<Seen> => {
+    const readAbreast = async (ctx: C): Promise<Seen<C>> => {
         const user = await readUser(connect, goal.userArn);
         const { steps: left, again } = unwritten(planFrom(goal, user), ctx.written!);
         if (again.length === 0) return { answer: user, left, context: { ...ctx, polls: 0 } };

@@ -4,28 +4,31 @@
 // (the SDK retried, or CloudFormation re-sent the request) the user it made is found again by
 // a marker tag that proves it came from this very request.
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
+import type { UserSummary } from '@aws-sdk/client-connect';
 import { createHash } from 'node:crypto';
 import type { Connect } from '../client';
-import { HandlerError, toHandlerError } from '../errors';
+import { HandlerError, missingReference, toHandlerError } from '../errors';
 import { runPlan } from '../executor';
-import { ResourceModel } from '../generated/models';
-import { afterFailure, backoffSeconds, CallbackContext, failed, HandlerArgs, inProgress, MAX_STABILIZE_POLLS, success } from '../progress';
+import type { ResourceModel } from '../generated/models';
+import type { UserProperties } from '../generated/properties';
+import { failed, HandlerArgs, inProgress, success } from '../contract';
+import { afterFailure, backoffSeconds, MAX_STABILIZE_POLLS } from '../retry';
+import type { CreateContext } from '../context';
 import { declarationTag } from '../channel-settings';
 import { addSecret } from '../runtime/invocation';
 import { seal, unseal } from '../sealed';
 import { CREATE_MARKER_TAG, MAX_TAGS, mergeTags, tooManyTags } from '../tags';
 import { proficiencyRequest, toCreateUserRequest } from '../translate';
-import { NOTHING_WRITTEN, Step, unwritten } from '../update-plan';
-import { desiredModel, validateProperties } from '../validate';
-import { missingReference, userExists } from './not-found';
-import { readUser } from './read';
+import { NOTHING_WRITTEN, planCreate, unwritten } from '../update-plan';
+import { desiredProperties, validateProperties } from '../validate';
+import { allPages, readUser, userExists } from '../connect-io';
 
-export async function create(args: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
+export async function create(args: HandlerArgs<CreateContext>): Promise<ProgressEvent<ResourceModel>> {
     const { connect, request, logger } = args;
-    const checked = desiredModel(args.raw.checked ?? validateProperties(request.desiredResourceState?.serialize()));
+    const checked = desiredProperties(args.raw.checked ?? validateProperties(args.raw.desired));
     if (!checked.ok) return failed(HandlerErrorCode.InvalidRequest, checked.message);
-    const desired = checked.model;
-    let context: CallbackContext = { ...args.context };
+    const desired = checked.properties;
+    let context: CreateContext = { ...args.context };
 
     if (!context.userArn) {
         const made = await createUser(args, desired, context);
@@ -33,19 +36,18 @@ export async function create(args: HandlerArgs): Promise<ProgressEvent<ResourceM
         const { sealedPassword: _sealed, adopting: _adopting, ...rest } = context;
         context = { ...rest, userArn: made.userArn, retries: 0 };
     }
-    const model = ResourceModel.deserialize({ ...desired.serialize(), UserArn: context.userArn });
-    const whileStabilizing = (error: HandlerError, ctx: CallbackContext) => stabilizing(connect, error, ctx, args, model);
+    const model: UserProperties = { ...desired, UserArn: context.userArn };
+    const whileStabilizing = (error: HandlerError, ctx: CreateContext) => stabilizing(connect, error, ctx, args, model);
 
     // Pairs an earlier attempt of this request associated already (a redelivered round, an
     // adopted user) are settled by the executor, as an update's are.
-    const proficiencies = (desired.userProficiencies ?? []).map(proficiencyRequest);
-    const steps: Step[] = proficiencies.length === 0 ? [] : [{ id: 'AssociateUserProficiencies', input: { InstanceId: desired.instanceArn, UserId: context.userArn, UserProficiencies: proficiencies } }];
+    const steps = planCreate(desired, desired.InstanceArn!, context.userArn!);
     const ran = await runPlan(connect, unwritten(steps, context.written ?? NOTHING_WRITTEN).steps, context, logger, '[CREATE]');
     // NotFound right after CreateUser is Connect's lag first (stabilizing decides).
     if (!ran.ok) return whileStabilizing(ran.error, ran.context);
     try {
         // The user's proficiencies are exactly the ones just associated: no need to list them.
-        return success(await readUser(connect, context.userArn!, proficiencies));
+        return success(await readUser(connect, context.userArn!, (desired.UserProficiencies ?? []).map(proficiencyRequest)));
     } catch (error) {
         return whileStabilizing(toHandlerError(error), ran.context);
     }
@@ -64,26 +66,26 @@ type Made = { userArn: string } | { event: ProgressEvent<ResourceModel> };
  * AlreadyExists means the name is taken, possibly by this very request's earlier attempt whose
  * answer was lost: the user is adopted when it carries this request's marker.
  */
-async function createUser({ connect, request, logger, raw }: HandlerArgs, desired: ResourceModel, context: CallbackContext): Promise<Made> {
+async function createUser({ connect, request, logger, raw }: HandlerArgs<CreateContext>, desired: UserProperties, context: CreateContext): Promise<Made> {
     const token = request.clientRequestToken;
     // The seal opens only for this request's token, in this account and Region, for this resource's CREATE.
     const binding = [request.awsAccountId ?? '', request.region ?? '', request.logicalResourceIdentifier ?? '', 'CREATE'];
-    const password = desired.password ?? (typeof context.sealedPassword === 'string' && token ? unseal(context.sealedPassword, token, binding) : undefined);
+    const password = desired.Password ?? (typeof context.sealedPassword === 'string' && token ? unseal(context.sealedPassword, token, binding) : undefined);
     if (password != null) addSecret(password);
     if (context.sealedPassword != null && password == null) {
         return { event: failed(HandlerErrorCode.InvalidRequest, 'The callback context carries a Password sealed for another request or resource, or altered: it cannot be opened. Run the stack operation again.') };
     }
-    const tags = mergeTags(desired.tags, raw.stackTags.desired);
+    const tags = mergeTags(desired.Tags, raw.stackTags.desired);
     const onUser = { ...tags, ...declarationTag(desired) };
     const tagProblem = tooManyTags(onUser);
     if (tagProblem) return { event: failed(HandlerErrorCode.InvalidRequest, tagProblem) };
     // The marker only fits where the template leaves room; without it a lost answer is AlreadyExists.
     const marker = createMarker(token);
     if (marker && Object.keys(onUser).length < MAX_TAGS) tags[CREATE_MARKER_TAG] = marker;
-    const withPassword = password == null ? desired : ResourceModel.deserialize({ ...desired.serialize(), Password: password });
+    const withPassword: UserProperties = password == null ? desired : { ...desired, Password: password };
     // What the next round needs: the Password, sealed to the request's token. Without a token to
     // seal it to, a create that needs a Password cannot wait for another round.
-    const later = (ctx: CallbackContext): CallbackContext | undefined => {
+    const later = (ctx: CreateContext): CreateContext | undefined => {
         if (password == null) return ctx;
         return token ? { ...ctx, sealedPassword: seal(password, token, binding) } : undefined;
     };
@@ -105,14 +107,14 @@ async function createUser({ connect, request, logger, raw }: HandlerArgs, desire
             // Connect said the name is taken but does not list it yet (eventual consistency).
             const polls = (context.polls ?? 0) + 1;
             const next = later({ ...context, adopting, polls });
-            if (polls > MAX_STABILIZE_POLLS || !next) return { event: failed(HandlerErrorCode.NotStabilized, `Amazon Connect says the Username ${desired.username} is taken but does not list that user.`) };
+            if (polls > MAX_STABILIZE_POLLS || !next) return { event: failed(HandlerErrorCode.NotStabilized, `Amazon Connect says the Username ${desired.Username} is taken but does not list that user.`) };
             return { event: inProgress(next, backoffSeconds(polls), desired) };
         }
         if (own) {
             logger.log('[CREATE] an earlier attempt of this request created the user; adopting it');
             return { userArn: own };
         }
-        return { event: failed(HandlerErrorCode.AlreadyExists, `A user named ${desired.username} already exists in ${desired.instanceArn}, and this stack did not create it: choose another Username, or import the existing user.`) };
+        return { event: failed(HandlerErrorCode.AlreadyExists, `A user named ${desired.Username} already exists in ${desired.InstanceArn}, and this stack did not create it: choose another Username, or import the existing user.`) };
     } catch (caught) {
         const error = toHandlerError(caught);
         const next = later({ ...context, adopting });
@@ -127,18 +129,12 @@ async function createUser({ connect, request, logger, raw }: HandlerArgs, desire
  * The user with this Username, if this request created it (its marker matches). 'not-visible'
  * when Connect said the name is taken but does not list it yet (eventual consistency).
  */
-async function findOwnUser(connect: Connect, desired: ResourceModel, marker: string | undefined): Promise<string | undefined | 'not-visible'> {
-    let NextToken: string | undefined;
-    do {
-        const page = await connect.call('ListUsers', { InstanceId: desired.instanceArn!, MaxResults: 1000, NextToken });
-        const match = page.UserSummaryList?.find((user) => user.Username === desired.username);
-        if (match) {
-            const { User } = await connect.call('DescribeUser', { InstanceId: desired.instanceArn!, UserId: match.Arn! });
-            return marker && User?.Tags?.[CREATE_MARKER_TAG] === marker ? match.Arn : undefined;
-        }
-        NextToken = page.NextToken;
-    } while (NextToken);
-    return 'not-visible';
+async function findOwnUser(connect: Connect, desired: UserProperties, marker: string | undefined): Promise<string | undefined | 'not-visible'> {
+    const isNamed = (user: UserSummary) => user.Username === desired.Username;
+    const named = (await allPages(connect, 'ListUsers', { InstanceId: desired.InstanceArn!, MaxResults: 1000 }, (page) => page.UserSummaryList as UserSummary[], isNamed)).find(isNamed);
+    if (!named) return 'not-visible';
+    const { User } = await connect.call('DescribeUser', { InstanceId: desired.InstanceArn!, UserId: named.Arn! });
+    return marker && User?.Tags?.[CREATE_MARKER_TAG] === marker ? named.Arn : undefined;
 }
 
 /**
@@ -148,7 +144,7 @@ async function findOwnUser(connect: Connect, desired: ResourceModel, marker: str
  * the failing call and the look. Every failure from here on carries the UserArn, so
  * CloudFormation can delete the user.
  */
-async function stabilizing(connect: Connect, error: HandlerError, context: CallbackContext, { logger }: HandlerArgs, model: ResourceModel): Promise<ProgressEvent<ResourceModel>> {
+async function stabilizing(connect: Connect, error: HandlerError, context: CreateContext, { logger }: HandlerArgs<CreateContext>, model: UserProperties): Promise<ProgressEvent<ResourceModel>> {
     if (error.code !== HandlerErrorCode.NotFound) return afterFailure(error, context, logger, '[CREATE]', model, model);
     let visible: boolean;
     try {

@@ -2,12 +2,16 @@
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { toHandlerError } from '../errors';
 import type { ResourceModel } from '../generated/models';
-import { afterFailure, HandlerArgs, success } from '../progress';
+import type { DeleteContext } from '../context';
+import { HandlerArgs, success } from '../contract';
+import { afterFailure } from '../retry';
 import { parseUserArn } from '../translate';
-import { notFound } from './read';
+import { notFound } from '../connect-io';
+import { receivedProperties } from '../validate';
 
-export async function remove({ connect, request, context, logger }: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
-    const userArn = request.desiredResourceState?.userArn;
+export async function remove({ connect, context, logger, raw }: HandlerArgs<DeleteContext>): Promise<ProgressEvent<ResourceModel>> {
+    const given = receivedProperties(raw.desired);
+    const userArn = given?.UserArn;
     const target = parseUserArn(userArn);
     if (!target) return notFound(userArn);
     try {
@@ -21,7 +25,7 @@ export async function remove({ connect, request, context, logger }: HandlerArgs)
             logger.log('[DELETE] the user was deleted by an attempt whose answer was lost');
             return success();
         }
-        return afterFailure(mapped, { ...context, deleteSent: true }, logger, '[DELETE]', request.desiredResourceState);
+        return afterFailure(mapped, { ...context, deleteSent: true }, logger, '[DELETE]', given);
     }
     logger.log('[DELETE] user deleted');
     return success();

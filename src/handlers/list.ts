@@ -5,10 +5,13 @@
 import { HandlerErrorCode, OperationStatus, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { InstanceSummary, UserSummary } from '@aws-sdk/client-connect';
 import { Connect, patient } from '../client';
+import { allPages } from '../connect-io';
 import { toHandlerError } from '../errors';
 import type { ResourceModel } from '../generated/models';
 import { decodeCursor, encodeCursor } from '../list-cursor';
-import { failed, HandlerArgs } from '../progress';
+import type { NoContext } from '../context';
+import { failed, HandlerArgs, outgoing } from '../contract';
+import { receivedProperties } from '../validate';
 import { fromUserSummary } from '../translate';
 
 const INSTANCE_ARN = /^arn:aws[-a-z0-9]*:connect:[-a-z0-9]*:[0-9]{12}:instance\/[-a-zA-Z0-9]*$/;
@@ -18,24 +21,19 @@ const INSTANCE_PAGE_SIZE = 10;
 
 function page(users: UserSummary[] | undefined, instanceArn: string, nextToken: string | undefined): ProgressEvent<ResourceModel> {
     const event = new ProgressEvent<ResourceModel>({ status: OperationStatus.Success, callbackDelaySeconds: 0 });
-    event.resourceModels = (users ?? []).map((summary) => fromUserSummary(summary, instanceArn));
+    event.resourceModels = (users ?? []).map((summary) => outgoing(fromUserSummary(summary, instanceArn))!);
     if (nextToken) event.nextToken = nextToken;
     return event;
 }
 
 /** The Region's ACTIVE instances, in a fixed order (by ID), so a listing walks them the same way every page. */
 async function activeInstances(connect: Connect): Promise<InstanceSummary[]> {
-    const instances: InstanceSummary[] = [];
-    let NextToken: string | undefined;
-    do {
-        const answer = await connect.call('ListInstances', { MaxResults: INSTANCE_PAGE_SIZE, NextToken });
-        instances.push(...(answer.InstanceSummaryList ?? []).filter((i) => i.InstanceStatus === 'ACTIVE' && i.Id && i.Arn));
-        NextToken = answer.NextToken;
-    } while (NextToken);
+    const all = await allPages(connect, 'ListInstances', { MaxResults: INSTANCE_PAGE_SIZE }, (page) => page.InstanceSummaryList as InstanceSummary[]);
+    const instances = all.filter((i) => i.InstanceStatus === 'ACTIVE' && i.Id && i.Arn);
     return instances.sort((a, b) => (a.Id! < b.Id! ? -1 : a.Id! > b.Id! ? 1 : 0));
 }
 
-async function listRegion({ connect, request }: HandlerArgs, token: string | undefined): Promise<ProgressEvent<ResourceModel>> {
+async function listRegion({ connect, request }: HandlerArgs<NoContext>, token: string | undefined): Promise<ProgressEvent<ResourceModel>> {
     const scope = `${request.awsAccountId ?? ''}:${request.region ?? ''}`;
     const cursor = token === undefined ? undefined : decodeCursor(token, scope);
     if (token !== undefined && !cursor) {
@@ -56,11 +54,11 @@ async function listRegion({ connect, request }: HandlerArgs, token: string | und
     return page(users.UserSummaryList, instance.Arn!, next && encodeCursor(next, scope));
 }
 
-export async function list(given: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
+export async function list(given: HandlerArgs<NoContext>): Promise<ProgressEvent<ResourceModel>> {
     // LIST cannot answer IN_PROGRESS: it rides out Connect's throttling here (client.ts).
     const args = { ...given, connect: patient(given.connect) };
     const { connect, request, logger, raw } = args;
-    const instanceArn = request.desiredResourceState?.instanceArn;
+    const instanceArn = receivedProperties(raw.desired)?.InstanceArn;
     const token = request.nextToken ?? raw.nextToken;
     try {
         if (instanceArn == null) return await listRegion(args, token);

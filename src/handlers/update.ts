@@ -2,32 +2,34 @@
 // the calls the change needs, converging on the template from whatever Connect holds (converge.ts).
 import { HandlerErrorCode, ProgressEvent } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { declarationTag } from '../channel-settings';
-import { HandlerError, toHandlerError } from '../errors';
+import { HandlerError, missingReference, toHandlerError } from '../errors';
 import { ResourceModel } from '../generated/models';
-import { afterFailure, CallbackContext, failed, HandlerArgs, success } from '../progress';
+import type { UserProperties } from '../generated/properties';
+import { failed, HandlerArgs, success } from '../contract';
+import { afterFailure } from '../retry';
+import type { UpdateContext } from '../context';
 import { mergeTags, tooManyTags } from '../tags';
 import { parseUserArn } from '../translate';
 import { immutableChange } from '../update-plan';
-import { desiredModel, validateProperties } from '../validate';
-import { missingReference, userExists } from './not-found';
-import { notFound } from './read';
+import { desiredProperties, receivedProperties, validateProperties } from '../validate';
+import { notFound, userExists } from '../connect-io';
 import { converge } from './converge';
 
-export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceModel>> {
-    const { connect, request, context, logger } = args;
-    const checked = desiredModel(args.raw.checked ?? validateProperties(request.desiredResourceState?.serialize()));
+export async function update(args: HandlerArgs<UpdateContext>): Promise<ProgressEvent<ResourceModel>> {
+    const { connect, context, logger } = args;
+    const checked = desiredProperties(args.raw.checked ?? validateProperties(args.raw.desired));
     if (!checked.ok) return failed(HandlerErrorCode.InvalidRequest, checked.message);
-    const desired = checked.model;
-    const previous = request.previousResourceState ?? undefined;
+    const desired = checked.properties;
+    const previous = receivedProperties(args.raw.previous);
     // The user is the one CloudFormation holds; UserArn is read-only, so a desired state that
     // names another user is a mis-wired request, never a change to make.
-    if (desired.userArn != null && previous?.userArn != null && desired.userArn !== previous.userArn) {
+    if (desired.UserArn != null && previous?.UserArn != null && desired.UserArn !== previous.UserArn) {
         return failed(HandlerErrorCode.InvalidRequest, "UserArn is read-only: the desired state names another user than the one this resource is (the previous state's UserArn). Leave UserArn as the resource's own.");
     }
-    const userArn = previous?.userArn ?? desired.userArn;
+    const userArn = previous?.UserArn ?? desired.UserArn;
     const target = parseUserArn(userArn);
     if (!target) return notFound(userArn);
-    const model = ResourceModel.deserialize({ ...desired.serialize(), UserArn: userArn });
+    const model: UserProperties = { ...desired, UserArn: userArn };
     if (args.raw.rollback && previous && immutableChange(desired, previous)) {
         // The forward update asked what Connect cannot do and was refused before any call, so
         // Connect holds this template still: there is nothing to undo.
@@ -45,11 +47,11 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
         }
         return failed(refused.code, refused.message);
     }
-    const desiredTags = mergeTags(desired.tags, args.raw.stackTags.desired);
+    const desiredTags = mergeTags(desired.Tags, args.raw.stackTags.desired);
     const tagProblem = tooManyTags({ ...desiredTags, ...declarationTag(desired) });
     if (tagProblem) return failed(HandlerErrorCode.InvalidRequest, tagProblem);
 
-    const onError = async (error: HandlerError, ctx: CallbackContext) => {
+    const onError = async (error: HandlerError, ctx: UpdateContext) => {
         if (error.code === HandlerErrorCode.NotFound) {
             try {
                 if (!(await userExists(connect, userArn!))) return failed(HandlerErrorCode.NotFound, `${ResourceModel.TYPE_NAME} ${userArn} was not found: ${error.message}`);
@@ -66,7 +68,7 @@ export async function update(args: HandlerArgs): Promise<ProgressEvent<ResourceM
         userArn: userArn!,
         instanceArn: target.instanceArn,
         previous,
-        previousTags: mergeTags(previous?.tags, args.raw.stackTags.previous),
+        previousTags: mergeTags(previous?.Tags, args.raw.stackTags.previous),
     };
     return converge(args, goal, context, onError, '[UPDATE]');
 }

@@ -26,7 +26,7 @@ import {
     SessionProxy,
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { ResourceModel, TypeConfigurationModel } from '../generated/models';
-import { failed } from '../progress';
+import { failed } from '../contract';
 import { invalidMessage } from '../validate';
 import { currentInvocation, describeEvent, forLibrary, Invocation, redact, redactDeep, redactSecrets, withInvocation } from './invocation';
 import { Delivery } from './provider-logging';

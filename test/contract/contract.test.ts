@@ -1,5 +1,5 @@
 // The contract suite against our bundle behind the Lambda Invoke API: on the emulator always, on
-// a real Connect instance when the environment names one (see the README).
+// a real Connect instance when the environment names one (see guide/testing.md).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { seedArns } from '../../local/connect-emulator/seed';

@@ -12,7 +12,6 @@ import {
     UpdateUserRoutingProfileCommand,
 } from '@aws-sdk/client-connect';
 import { seedArns } from '../../local/connect-emulator/seed';
-import { ResourceModel } from '../../src/generated/models';
 import { connectClient, useEmulator } from '../support/emulator';
 import { expectedState, stateOf } from '../../scripts/harness/expectations';
 import { drive, freshBeforeEach, handlerRequest, invokeRaw, Properties } from '../support/lambda';
@@ -38,7 +37,7 @@ async function create(properties: Properties): Promise<Properties> {
 async function assertReads(properties: Properties) {
     const { event } = await drive('READ', { UserArn: properties.UserArn });
     assert.equal(event.status, 'SUCCESS', event.message);
-    assert.deepEqual(stateOf(ResourceModel.deserialize(event.resourceModel!)), expectedState(properties));
+    assert.deepEqual(stateOf(event.resourceModel!), expectedState(properties));
 }
 
 async function update(desired: Properties, previous: Properties, rollback = false) {

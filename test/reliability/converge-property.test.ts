@@ -11,7 +11,10 @@ import { test } from 'node:test';
 import * as sdk from '@aws-sdk/client-connect';
 import fc from 'fast-check';
 import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
-import { ResourceModel } from '../../src/generated/models';
+import type { UserProperties } from '../../src/generated/properties';
+
+/** A template's properties, as the handlers work with them once validated. */
+const asProperties = (json: Record<string, any>) => json as UserProperties;
 import { mergeTags } from '../../src/tags';
 import { planUpdate } from '../../src/update-plan';
 import { seededUserModel, seededUserModelWithChannels } from '../../scripts/harness/arbitraries';
@@ -60,8 +63,8 @@ async function userBetween(previous: Properties, desired: Properties, applied: n
     const { event } = await drive('CREATE', previous);
     assert.equal(event.status, 'SUCCESS', event.message);
     const userArn = event.resourceModel!.UserArn as string;
-    const [before, after] = [previous, desired].map((p) => ResourceModel.deserialize({ ...p, UserArn: userArn }));
-    const plan = planUpdate({ previous: before, desired: after, previousTags: mergeTags(before.tags, {}), desiredTags: mergeTags(after.tags, {}), instanceArn: seed.instanceArn, userArn });
+    const [before, after] = [previous, desired].map((p) => asProperties({ ...p, UserArn: userArn }));
+    const plan = planUpdate({ previous: before, desired: after, previousTags: mergeTags(before.Tags, {}), desiredTags: mergeTags(after.Tags, {}), instanceArn: seed.instanceArn, userArn });
     for (const step of plan.slice(0, applied % (plan.length + 1))) await send(step.id, step.input);
     for (const edit of edits) {
         const target = edit.op.endsWith('Resource') ? { resourceArn: userArn } : { UserId: userArn };

@@ -1,11 +1,11 @@
-// The retry policy the README states: a throttled call gets one attempt, the handler comes back
+// The retry policy guide/retries.md states: a throttled call gets one attempt, the handler comes back
 // after a jittered whole-second delay, for as long as its timeoutInMinutes allows, then fails
 // Throttling. Time is simulated: each callback delay moves the clock, as CloudFormation's wait would.
 import assert from 'node:assert/strict';
 import { after, test } from 'node:test';
 import { seedArns } from '../../local/connect-emulator/seed';
 import { HANDLER_TIMEOUT_MS } from '../../src/generated/handler-timeouts';
-import { DEADLINE_MARGIN_MS, retryDelaySeconds, THROTTLE_CAP_SECONDS, THROTTLE_FIRST_WINDOW_SECONDS } from '../../src/progress';
+import { DEADLINE_MARGIN_MS, retryDelaySeconds, THROTTLE_CAP_SECONDS, THROTTLE_FIRST_WINDOW_SECONDS } from '../../src/retry';
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { useEmulator } from '../support/emulator';
 import { drive, loadBundle } from '../support/lambda';
@@ -64,7 +64,7 @@ test('a step Connect always throttles: one call a round, rounds until the update
     assert.ok(elapsed >= HANDLER_TIMEOUT_MS.UPDATE - DEADLINE_MARGIN_MS - THROTTLE_CAP_SECONDS * 1000, `used the budget (${elapsed} ms)`);
     const calls = emulator().journal.filter((e) => e.operation === 'UpdateUserRoutingProfile').length;
     assert.equal(calls, rounds.length, 'a throttled call gets one attempt per round');
-    // The worst case the README states: after the first rounds, at most one call every 30 s.
+    // The worst case guide/retries.md states: after the first rounds, at most one call every 30 s.
     assert.ok(calls <= 3 + Math.ceil(HANDLER_TIMEOUT_MS.UPDATE / 30_000), `${calls} calls`);
 });
 

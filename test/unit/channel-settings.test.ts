@@ -7,7 +7,10 @@ import fc from 'fast-check';
 import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
 import { ConnectService, operations } from '../../local/connect-emulator/service';
 import { decided, decodeDeclared, Declared, encodeDeclared, SETTINGS, userConfigChanges } from '../../src/channel-settings';
-import { ResourceModel } from '../../src/generated/models';
+import type { UserProperties } from '../../src/generated/properties';
+
+/** A template's properties, as the handlers work with them once validated. */
+const asProperties = (json: Record<string, any>) => json as UserProperties;
 import { mergeTags } from '../../src/tags';
 import { toCreateUserRequest } from '../../src/translate';
 import { planUpdate } from '../../src/update-plan';
@@ -78,8 +81,8 @@ function assertHoldsDecided(user: Json, desired: Json) {
 }
 
 function createIn(service: ConnectService, properties: Json): string {
-    const model = ResourceModel.deserialize(properties);
-    return (operations.CreateUser(service, { labels: [seed.instanceArn], query: NO_QUERY, body: toCreateUserRequest(model, mergeTags(model.tags, {})) }) as any).UserArn;
+    const model = asProperties(properties);
+    return (operations.CreateUser(service, { labels: [seed.instanceArn], query: NO_QUERY, body: toCreateUserRequest(model, mergeTags(model.Tags, {})) }) as any).UserArn;
 }
 
 test('property: generated templates are valid, CreateUser takes them, and read returns them without drift', () => {
@@ -105,9 +108,9 @@ test('property: for random (previous, desired) with per-channel lists, the plan 
             const desired = { ...desiredRaw, Username: previous.Username };
             const service = new ConnectService(DEFAULT_SEED);
             const userArn = createIn(service, previous);
-            const prev = ResourceModel.deserialize(previous);
-            const next = ResourceModel.deserialize(desired);
-            const steps = planUpdate({ previous: prev, desired: next, previousTags: mergeTags(prev.tags, {}), desiredTags: mergeTags(next.tags, {}), instanceArn: seed.instanceArn, userArn });
+            const prev = asProperties(previous);
+            const next = asProperties(desired);
+            const steps = planUpdate({ previous: prev, desired: next, previousTags: mergeTags(prev.Tags, {}), desiredTags: mergeTags(next.Tags, {}), instanceArn: seed.instanceArn, userArn });
             const ids = steps.map((s) => s.id);
             if (ids.includes('UpdateUserConfig') && ids.includes('UpdateUserPhoneConfig')) assert.ok(ids.indexOf('UpdateUserPhoneConfig') < ids.indexOf('UpdateUserConfig'));
             for (const step of steps) {
@@ -120,7 +123,7 @@ test('property: for random (previous, desired) with per-channel lists, the plan 
             const { UserProficiencies: _b, ...expected } = expectedState(desired);
             assert.deepEqual(actual, expected);
             // Planning again from the state reached is no change at all.
-            assert.deepEqual(planUpdate({ previous: next, desired: next, previousTags: mergeTags(next.tags, {}), desiredTags: mergeTags(next.tags, {}), instanceArn: seed.instanceArn, userArn }), []);
+            assert.deepEqual(planUpdate({ previous: next, desired: next, previousTags: mergeTags(next.Tags, {}), desiredTags: mergeTags(next.Tags, {}), instanceArn: seed.instanceArn, userArn }), []);
         }),
         { seed: 20261122, numRuns: 200 },
     );

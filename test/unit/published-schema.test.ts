@@ -1,4 +1,4 @@
-// Our schema against the type AWS publishes (2026-08): every difference is one the README's table
+// Our schema against the type AWS publishes (2026-08): every difference is one guide/differences.md
 // names, with its reason, and every row of that table still matches a difference.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,23 +12,23 @@ const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 const ours = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
 const published = JSON.parse(read('test/fixtures/published/AWS_Connect_User.published-2026-08.json'));
 
-/** The pointer patterns of the README's table: the backticked pointers in each row's first cell. */
+/** The pointer patterns of guide/differences.md's table: the backticked pointers in each row's first cell. */
 function documented(): string[] {
-    const readme = read('README.md');
-    const start = readme.indexOf('## Differences from the type AWS publishes');
+    const readme = read('guide/differences.md');
+    const start = readme.indexOf('# Differences from the type AWS publishes');
     const section = readme.slice(start, readme.indexOf('\n## ', start + 1));
     const rows = section.split('\n').filter((line) => line.startsWith('| `'));
     return rows.flatMap((row) => [...row.split('|')[1].matchAll(/`([^`]+)`/g)].map((match) => match[1]));
 }
 
-test('every difference from the published type is in the README table, and every row still applies', () => {
+test('every difference from the published type is in the table of guide/differences.md, and every row still applies', () => {
     const differences = schemaDifferences(ours, published);
     const patterns = documented();
-    assert.ok(patterns.length > 10, 'the README table was found');
+    assert.ok(patterns.length > 10, 'the table was found');
     const undocumented = differences.filter((pointer) => !patterns.some((pattern) => covers(pattern, pointer)));
-    assert.deepEqual(undocumented, [], 'differences the README does not explain');
+    assert.deepEqual(undocumented, [], 'differences the table does not explain');
     const stale = patterns.filter((pattern) => !differences.some((pointer) => covers(pattern, pointer)));
-    assert.deepEqual(stale, [], 'README rows that match no difference');
+    assert.deepEqual(stale, [], 'rows that match no difference');
 });
 
 test('the walk sees a difference it is not told about', () => {

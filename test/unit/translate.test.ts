@@ -3,7 +3,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { settlement, toHandlerError } from '../../src/errors';
-import { ResourceModel } from '../../src/generated/models';
+import type { UserProperties } from '../../src/generated/properties';
+
+/** A template's properties, as the handlers work with them once validated. */
+const asProperties = (json: Record<string, any>) => json as UserProperties;
 import { CREATE_MARKER_TAG, diffTags, mergeTags } from '../../src/tags';
 import { fromDescribeUser, parseUserArn, phoneConfigRequest, toCreateUserRequest } from '../../src/translate';
 
@@ -19,7 +22,7 @@ test('parseUserArn takes user ARNs only, in any partition', () => {
 });
 
 test('CreateUser request: ARNs as given, PhoneConfig defaults written out, absent members left out', () => {
-    const model = ResourceModel.deserialize({
+    const model = asProperties({
         InstanceArn: INSTANCE,
         Username: 'ada',
         Password: 'Passw0rdExample',
@@ -36,7 +39,7 @@ test('CreateUser request: ARNs as given, PhoneConfig defaults written out, absen
         RoutingProfileId: `${INSTANCE}/routing-profile/r`,
         Tags: { team: 'a' },
     });
-    assert.deepEqual(phoneConfigRequest(ResourceModel.deserialize({ PhoneConfig: { PhoneType: 'DESK_PHONE', DeskPhoneNumber: '+1415', AfterContactWorkTimeLimit: '30' } }).phoneConfig), {
+    assert.deepEqual(phoneConfigRequest({ PhoneType: 'DESK_PHONE', DeskPhoneNumber: '+1415', AfterContactWorkTimeLimit: 30 }), {
         PhoneType: 'DESK_PHONE', AutoAccept: false, AfterContactWorkTimeLimit: 30, PersistentConnection: false, DeskPhoneNumber: '+1415',
     });
 });
@@ -49,7 +52,7 @@ test('read: ARNs rebuilt from IDs; nothing invented; reserved and marker tags hi
         SecurityProfileIds: ['s-2', 's-1'], RoutingProfileId: 'r-1',
         Tags: { b: '2', a: '1', 'aws:cloudformation:stack-name': 'x', [CREATE_MARKER_TAG]: 'hash' },
     };
-    const model = fromDescribeUser(user, [{ AttributeName: 'L', AttributeValue: 'b', Level: 2 }, { AttributeName: 'L', AttributeValue: 'a', Level: 4.5 }], INSTANCE).serialize();
+    const model = fromDescribeUser(user, [{ AttributeName: 'L', AttributeValue: 'b', Level: 2 }, { AttributeName: 'L', AttributeValue: 'a', Level: 4.5 }], INSTANCE);
     assert.deepEqual(model, {
         UserArn: USER, InstanceArn: INSTANCE, Username: 'ada', DirectoryUserId: 'd-1',
         RoutingProfileArn: `${INSTANCE}/routing-profile/r-1`,
@@ -60,15 +63,15 @@ test('read: ARNs rebuilt from IDs; nothing invented; reserved and marker tags hi
         UserProficiencies: [{ AttributeName: 'L', AttributeValue: 'a', Level: 4.5 }, { AttributeName: 'L', AttributeValue: 'b', Level: 2 }],
     });
     assert.equal('HierarchyGroupArn' in model, false, 'no .../agent-group/null');
-    const bare = fromDescribeUser({ Id: 'u', Arn: USER, Username: 'b', IdentityInfo: {}, Tags: {}, SecurityProfileIds: ['s'], RoutingProfileId: 'r' }, [], INSTANCE).serialize();
+    const bare = fromDescribeUser({ Id: 'u', Arn: USER, Username: 'b', IdentityInfo: {}, Tags: {}, SecurityProfileIds: ['s'], RoutingProfileId: 'r' }, [], INSTANCE);
     assert.deepEqual(Object.keys(bare).sort(), ['InstanceArn', 'RoutingProfileArn', 'SecurityProfileArns', 'Tags', 'UserArn', 'UserProficiencies', 'Username']);
     assert.deepEqual([bare.Tags, bare.UserProficiencies], [[], []], 'empty, as Connect answers them');
-    const desk = fromDescribeUser({ ...user, PhoneConfig: { ...user.PhoneConfig, PhoneType: 'DESK_PHONE' } }, [], INSTANCE).serialize() as any;
+    const desk = fromDescribeUser({ ...user, PhoneConfig: { ...user.PhoneConfig, PhoneType: 'DESK_PHONE' } }, [], INSTANCE) as any;
     assert.equal(desk.PhoneConfig.DeskPhoneNumber, '+14155550100');
 });
 
 test('tags: stack tags then resource tags; aws: and marker keys dropped; a value change is a set, not an untag', () => {
-    const tags = mergeTags([{ key: 'team', value: 'mine' }, { key: 'aws:x', value: 'y' }] as any, { team: 'stack', env: 'prod', 'aws:cloudformation:logical-id': 'L', [CREATE_MARKER_TAG]: 'm' });
+    const tags = mergeTags([{ Key: 'team', Value: 'mine' }, { Key: 'aws:x', Value: 'y' }], { team: 'stack', env: 'prod', 'aws:cloudformation:logical-id': 'L', [CREATE_MARKER_TAG]: 'm' });
     assert.deepEqual(tags, { env: 'prod', team: 'mine' });
     assert.deepEqual(diffTags({ a: '1', b: '2', c: '3' }, { a: '1', b: 'two', d: '4' }), { remove: ['c'], set: { b: 'two', d: '4' } });
     assert.deepEqual(diffTags({ a: '1' }, { a: '1' }), { remove: [], set: {} });

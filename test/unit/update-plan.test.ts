@@ -3,7 +3,10 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { DEFAULT_SEED, seedArns } from '../../local/connect-emulator/seed';
 import { ConnectService, operations } from '../../local/connect-emulator/service';
-import { ResourceModel } from '../../src/generated/models';
+import type { UserProperties } from '../../src/generated/properties';
+
+/** A template's properties, as the handlers work with them once validated. */
+const asProperties = (json: Record<string, any>) => json as UserProperties;
 import { mergeTags } from '../../src/tags';
 import { toCreateUserRequest } from '../../src/translate';
 import { immutableChange, NOTHING_WRITTEN, planUpdate, recordWritten, Step, unwritten, withinRead, Written } from '../../src/update-plan';
@@ -31,13 +34,13 @@ const base = {
 type Json = Record<string, any>;
 
 function plan(previous: Json | undefined, desired: Json, stackTags: [Record<string, string>, Record<string, string>] = [{}, {}]): Step[] {
-    const prev = previous && ResourceModel.deserialize(previous);
-    const next = ResourceModel.deserialize(desired);
+    const prev = previous && asProperties(previous);
+    const next = asProperties(desired);
     return planUpdate({
         previous: prev,
         desired: next,
-        previousTags: mergeTags(prev?.tags, stackTags[0]),
-        desiredTags: mergeTags(next.tags, stackTags[1]),
+        previousTags: mergeTags(prev?.Tags, stackTags[0]),
+        desiredTags: mergeTags(next.Tags, stackTags[1]),
         instanceArn: seed.instanceArn,
         userArn: USER_ARN,
     });
@@ -169,27 +172,27 @@ test('withinRead: a plan from a read keeps only the channel entries the read car
     // The template lists VOICE's ACW only: the other channels take PhoneConfig's (absent: 0).
     const desired = { ...base, AfterContactWorkConfigs: [{ Channel: 'VOICE', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 30 } }] };
     // What read returns for a user that holds exactly that: PhoneConfig shows VOICE's live 30, which a plan would take for every channel.
-    const read = ResourceModel.deserialize({ ...desired, PhoneConfig: { ...base.PhoneConfig, AfterContactWorkTimeLimit: 30 } });
-    const planned = plan(read.serialize(), desired);
+    const read = asProperties({ ...desired, PhoneConfig: { ...base.PhoneConfig, AfterContactWorkTimeLimit: 30 } });
+    const planned = plan(read, desired);
     assert.deepEqual(planned.map((s) => s.id), ['UpdateUserConfig']);
     assert.deepEqual(withinRead(planned, read), []);
     // A declared channel the read shows otherwise is still planned.
-    const edited = ResourceModel.deserialize({ ...read.serialize(), AfterContactWorkConfigs: [{ Channel: 'VOICE', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 5 } }] });
-    assert.deepEqual(withinRead(plan(edited.serialize(), desired), edited).map((s) => s.input.AfterContactWorkConfigs), [[{ Channel: 'VOICE', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 30 } }]]);
+    const edited = asProperties({ ...read, AfterContactWorkConfigs: [{ Channel: 'VOICE', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 5 } }] });
+    assert.deepEqual(withinRead(plan(edited, desired), edited).map((s) => s.input.AfterContactWorkConfigs), [[{ Channel: 'VOICE', AfterContactWorkConfig: { AfterContactWorkTimeLimit: 30 } }]]);
 });
 
 test('immutable properties: a change is NotUpdatable with the reason, removing one is allowed', () => {
-    const model = (patch: (m: Json) => void) => ResourceModel.deserialize(change(patch));
-    const prev = ResourceModel.deserialize({ ...base, DirectoryUserId: 'dir-1' });
+    const model = (patch: (m: Json) => void) => asProperties(change(patch));
+    const prev = asProperties({ ...base, DirectoryUserId: 'dir-1' });
     const refusal = immutableChange(prev, model((m) => ((m as any).DirectoryUserId = 'dir-2')));
     assert.equal(refusal?.code, 'NotUpdatable');
     assert.match(refusal!.message, /DirectoryUserId cannot be updated: Amazon Connect has no API/);
-    const password = immutableChange(ResourceModel.deserialize(base), model((m) => (m.Password = 'N3wPassword')));
+    const password = immutableChange(asProperties(base), model((m) => (m.Password = 'N3wPassword')));
     assert.match(password!.message, /^Password cannot be updated/);
     assert.equal(password!.message.includes('N3wPassword'), false, 'the message never holds the password');
     assert.equal(immutableChange(prev, model(() => {})), undefined, 'DirectoryUserId removed from the template');
-    assert.equal(immutableChange(ResourceModel.deserialize(base), model((m) => delete (m as any).Password)), undefined);
-    assert.match(immutableChange(ResourceModel.deserialize(base), model((m) => (m.Username = 'bob')))!.message, /^Username cannot be updated/);
+    assert.equal(immutableChange(asProperties(base), model((m) => delete (m as any).Password)), undefined);
+    assert.match(immutableChange(asProperties(base), model((m) => (m.Username = 'bob')))!.message, /^Username cannot be updated/);
 });
 
 // ---- property: the plan, applied to a user that starts as `previous`, yields `desired` ----
@@ -207,13 +210,13 @@ test('property: for random (previous, desired), the plan turns previous into des
         fc.property(seededUserModel, seededUserModel, (previous: Json, desiredRaw: Json) => {
             const desired = { ...desiredRaw, Username: previous.Username };
             const service = new ConnectService(DEFAULT_SEED);
-            const prev = ResourceModel.deserialize(previous);
-            const { UserArn } = operations.CreateUser(service, { labels: [seed.instanceArn], query: new URLSearchParams(), body: toCreateUserRequest(prev, mergeTags(prev.tags, {})) }) as any;
+            const prev = asProperties(previous);
+            const { UserArn } = operations.CreateUser(service, { labels: [seed.instanceArn], query: new URLSearchParams(), body: toCreateUserRequest(prev, mergeTags(prev.Tags, {})) }) as any;
             if (previous.UserProficiencies?.length) {
                 operations.AssociateUserProficiencies(service, { labels: [seed.instanceArn, UserArn], query: new URLSearchParams(), body: { UserProficiencies: previous.UserProficiencies } });
             }
-            const next = ResourceModel.deserialize(desired);
-            const steps = planUpdate({ previous: prev, desired: next, previousTags: mergeTags(prev.tags, {}), desiredTags: mergeTags(next.tags, {}), instanceArn: seed.instanceArn, userArn: UserArn });
+            const next = asProperties(desired);
+            const steps = planUpdate({ previous: prev, desired: next, previousTags: mergeTags(prev.Tags, {}), desiredTags: mergeTags(next.Tags, {}), instanceArn: seed.instanceArn, userArn: UserArn });
             assert.equal(new Set(steps.map((s) => s.id)).size, steps.length, 'each step at most once');
             for (const step of steps) apply(service, step);
             assert.deepEqual(actualState(service, UserArn), expectedState(desired));
