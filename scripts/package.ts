@@ -42,7 +42,7 @@ export async function buildPackage(options: { typeName?: string; outDir?: string
         name: basename(file),
         data: file === BUNDLE ? Buffer.from(bundle.replace(literal, JSON.stringify(typeName))) : readFileSync(file),
     }));
-    const lambdaZip = writeZip(lambdaFiles);
+    const lambdaZip = await writeZip(lambdaFiles);
 
     const schema = JSON.parse(rename(readFileSync(SCHEMA_PATH, 'utf8')));
     const settings = JSON.parse(readFileSync(join(ROOT, '.rpdk-config'), 'utf8'));
@@ -56,7 +56,7 @@ export async function buildPackage(options: { typeName?: string; outDir?: string
         'plugin-tool-version': library.version,
     };
     // Stored, not compressed, as `cfn submit` writes it: the registry checks the package size.
-    const zip = writeZip(
+    const zip = await writeZip(
         [
             { name: '.rpdk-config', data: Buffer.from(`${JSON.stringify(settings, null, 4)}\n`) },
             { name: 'schema.json', data: Buffer.from(`${JSON.stringify(schema, null, 2)}\n`) },

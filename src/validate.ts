@@ -305,9 +305,16 @@ export function desiredProperties(checked: Validated): { ok: true; properties: U
 }
 
 /**
- * Properties CloudFormation sent that are not validated (an UPDATE's previous state, what READ,
- * DELETE and LIST are given), with its strings recast as the schema types them: undefined for
- * anything that is not an object.
+ * The identifiers READ, DELETE and LIST are given (UserArn, InstanceArn), as sent: strings, with
+ * nothing to recast, so those actions never load the compiled schema. Undefined for a non-object.
+ */
+export function identifiersIn(raw: unknown): Pick<UserProperties, 'UserArn' | 'InstanceArn'> | undefined {
+    return isObject(raw) ? (raw as Pick<UserProperties, 'UserArn' | 'InstanceArn'>) : undefined;
+}
+
+/**
+ * An UPDATE's previous state, which is not validated, with its strings recast as the schema types
+ * them: undefined for anything that is not an object.
  */
 export function receivedProperties(raw: unknown): UserProperties | undefined {
     if (!isObject(raw)) return undefined;

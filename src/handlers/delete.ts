@@ -7,10 +7,10 @@ import { HandlerArgs, success } from '../contract';
 import { afterFailure } from '../retry';
 import { parseUserArn } from '../translate';
 import { notFound } from '../connect-io';
-import { receivedProperties } from '../validate';
+import { identifiersIn } from '../validate';
 
 export async function remove({ connect, context, logger, raw }: HandlerArgs<DeleteContext>): Promise<ProgressEvent<ResourceModel>> {
-    const given = receivedProperties(raw.desired);
+    const given = identifiersIn(raw.desired);
     const userArn = given?.UserArn;
     const target = parseUserArn(userArn);
     if (!target) return notFound(userArn);

@@ -7,11 +7,11 @@ import type { InstanceSummary, UserSummary } from '@aws-sdk/client-connect';
 import { Connect, patient } from '../client';
 import { allPages } from '../connect-io';
 import { toHandlerError } from '../errors';
-import type { ResourceModel } from '../generated/models';
+import { ResourceModel } from '../generated/models';
 import { decodeCursor, encodeCursor } from '../list-cursor';
 import type { NoContext } from '../context';
-import { failed, HandlerArgs, outgoing } from '../contract';
-import { receivedProperties } from '../validate';
+import { failed, HandlerArgs } from '../contract';
+import { identifiersIn } from '../validate';
 import { fromUserSummary } from '../translate';
 
 const INSTANCE_ARN = /^arn:aws[-a-z0-9]*:connect:[-a-z0-9]*:[0-9]{12}:instance\/[-a-zA-Z0-9]*$/;
@@ -21,7 +21,11 @@ const INSTANCE_PAGE_SIZE = 10;
 
 function page(users: UserSummary[] | undefined, instanceArn: string, nextToken: string | undefined): ProgressEvent<ResourceModel> {
     const event = new ProgressEvent<ResourceModel>({ status: OperationStatus.Success, callbackDelaySeconds: 0 });
-    event.resourceModels = (users ?? []).map((summary) => outgoing(fromUserSummary(summary, instanceArn))!);
+    // Three flat members: built directly, not through class-transformer (a page holds up to 100).
+    event.resourceModels = (users ?? []).map((summary) => {
+        const { UserArn, InstanceArn, Username } = fromUserSummary(summary, instanceArn);
+        return new ResourceModel({ userArn: UserArn, instanceArn: InstanceArn, username: Username });
+    });
     if (nextToken) event.nextToken = nextToken;
     return event;
 }
@@ -58,7 +62,7 @@ export async function list(given: HandlerArgs<NoContext>): Promise<ProgressEvent
     // LIST cannot answer IN_PROGRESS: it rides out Connect's throttling here (client.ts).
     const args = { ...given, connect: patient(given.connect) };
     const { connect, request, logger, raw } = args;
-    const instanceArn = receivedProperties(raw.desired)?.InstanceArn;
+    const instanceArn = identifiersIn(raw.desired)?.InstanceArn;
     const token = request.nextToken ?? raw.nextToken;
     try {
         if (instanceArn == null) return await listRegion(args, token);

@@ -7,10 +7,10 @@ import { ResourceModel } from '../generated/models';
 import type { NoContext } from '../context';
 import { failed, HandlerArgs, success } from '../contract';
 import { parseUserArn } from '../translate';
-import { receivedProperties } from '../validate';
+import { identifiersIn } from '../validate';
 
 export async function read({ connect, logger, raw }: HandlerArgs<NoContext>): Promise<ProgressEvent<ResourceModel>> {
-    const userArn = receivedProperties(raw.desired)?.UserArn;
+    const userArn = identifiersIn(raw.desired)?.UserArn;
     if (!parseUserArn(userArn)) return notFound(userArn);
     try {
         // READ cannot answer IN_PROGRESS: it rides out Connect's throttling here (client.ts).
