@@ -6,6 +6,7 @@ import { JsonSchema, loadResourceSchema, REPO_ROOT, SCHEMA_FILE } from './resour
 import { renderModels, renderProperties } from './render-models';
 import { renderDocs } from './render-docs';
 import { renderRole } from './render-role';
+import { EXAMPLE_LIB, renderCdkConstruct } from './cdk-construct';
 import { renderValidator } from './render-validator';
 
 /** How long CloudFormation gives each mutating handler, in ms: the handlers' retry budget. */
@@ -28,6 +29,7 @@ export function renderAll(schema: JsonSchema): Map<string, string> {
         ['src/generated/schema-validator.ts', renderValidator(schema)],
         ['src/generated/handler-timeouts.ts', renderHandlerTimeouts(schema)],
         ['resource-role.yaml', renderRole(schema)],
+        ...[renderCdkConstruct(schema)].map(({ file, source }): [string, string] => [`${EXAMPLE_LIB}/${file}`, source]),
         ...renderDocs(schema),
     ]);
 }

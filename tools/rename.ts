@@ -31,6 +31,14 @@ export function renameProject(typeName: string, root = REPO_ROOT): string[] {
             changed.push(file);
         }
     }
+    // The README names the schema file (its layout, how validation works): the file moved.
+    const readme = join(root, 'README.md');
+    const text = readFileSync(readme, 'utf8');
+    const moved = text.split(schemaFileName(current)).join(schemaFileName(typeName));
+    if (moved !== text) {
+        writeFileSync(readme, moved);
+        changed.push('README.md');
+    }
     return changed;
 }
 

@@ -30,7 +30,7 @@ export interface UserIdentityInfo {
     Mobile?: string;
 }
 
-/** Contains information about the phone configuration settings for a user: the VOICE channel, and the after contact work timeout of every channel. Optional, like every member: a member left out takes Amazon Connect's default (SOFT_PHONE, no auto-accept, ACW 0, no persistent connection), or the per-channel list that covers it. Read always returns it, with the user's live VOICE values. */
+/** The VOICE channel's phone settings, and the after contact work timeout of every channel. Its members are PhoneType (SOFT_PHONE or DESK_PHONE), DeskPhoneNumber (E.164, required with DESK_PHONE; not PhoneNumber), AutoAccept, AfterContactWorkTimeLimit (seconds) and PersistentConnection. Optional, like every member: a member left out takes Amazon Connect's default (SOFT_PHONE, no auto-accept, ACW 0, no persistent connection), or the per-channel list that covers it. Read always returns it, with the user's live VOICE values. */
 export interface UserPhoneConfig {
     AfterContactWorkTimeLimit?: number;
     AutoAccept?: boolean;
@@ -78,7 +78,7 @@ export interface Tag {
     Value?: string;
 }
 
-/** Proficiency of a user. */
+/** One proficiency: { AttributeName, AttributeValue, Level }, all three required. AttributeName is a predefined attribute of the instance, AttributeValue one of its values, Level 1 to 5. */
 export interface UserProficiency {
     AttributeName?: string;
     AttributeValue?: string;

@@ -128,6 +128,7 @@ test('npm run rename moves the project to a private type name everywhere the cfn
     assert.ok(readFileSync(join(clone, 'examples', 'minimal.yaml'), 'utf8').includes(`Type: ${target}`));
     assert.ok(readFileSync(join(clone, 'src', 'generated', 'models.ts'), 'utf8').includes(`TYPE_NAME: string = '${target}'`));
     assert.ok(readFileSync(join(clone, 'docs', 'README.md'), 'utf8').startsWith(`# ${target}\n`));
+    assert.ok(readFileSync(join(clone, 'README.md'), 'utf8').includes(`${file}   the resource schema`), 'the README\'s layout names the moved schema file');
     assert.ok(readFileSync(join(clone, 'resource-role.yaml'), 'utf8').includes(`type/resource/${inArn}/*`));
     for (const command of ['npx tsx tools/validate-schema.ts', 'npx tsx tools/generate.ts --check', 'npx tsx scripts/build-function.ts TypeFunction', 'node --import tsx --test test/docs/examples.test.ts']) {
         const result = sh(command);

@@ -9,7 +9,8 @@ import { covers, schemaDifferences } from '../support/schema-diff';
 import { SCHEMA_PATH } from '../../tools/resource-schema';
 
 const read = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
-const ours = JSON.parse(readFileSync(SCHEMA_PATH, 'utf8'));
+// Compared as the same type: `npm run rename` gives it a private name, which is no difference of its model.
+const ours = { ...JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')), typeName: 'AWS::Connect::User' };
 const published = JSON.parse(read('test/fixtures/published/AWS_Connect_User.published-2026-08.json'));
 
 /** The pointer patterns of guide/differences.md's table: the backticked pointers in each row's first cell. */
