@@ -37,10 +37,11 @@ async function main() {
     const typeName = server.service.typeName;
     console.log(`Cloud Control API for ${typeName}: ${endpoint} (region ${values.region}; Connect at ${process.env.AWS_ENDPOINT_URL_CONNECT}${emulator ? ', the embedded emulator' : ''})`);
     console.log('Point a caller at it:');
-    console.log(`  export AWS_ENDPOINT_URL_CLOUDCONTROL=${endpoint}      # AWS SDKs, the AWS CLI v2, Terraform awscc, Pulumi aws-native, StackQL`);
+    console.log(`  export AWS_ENDPOINT_URL_CLOUDCONTROL=${endpoint}      # AWS SDKs, AWS CLI 2.13+, the Go SDK's tools (Terraform awscc, Pulumi aws-native)`);
     console.log(`  export AWS_ENDPOINT_URL_CLOUDCONTROLAPI=${endpoint}   # Alchemy`);
     console.log(`  export AWS_ACCESS_KEY_ID=${EMULATOR_CREDENTIALS.accessKeyId} AWS_SECRET_ACCESS_KEY=${EMULATOR_CREDENTIALS.secretAccessKey} AWS_REGION=${values.region}`);
     console.log(`  aws cloudcontrol list-resources --type-name ${typeName} --endpoint-url ${endpoint}`);
+    console.log('  (guide/callers.md: each caller, and those that cannot be pointed at a local endpoint)');
     const stop = async () => {
         await server.close();
         await emulator?.close();
