@@ -49,7 +49,8 @@ const BOUND_REASONS: Record<string, string> = {
     '/UserProficiencies/*/Level': 'Amazon Connect accepts proficiency levels 1 to 5 only (the published type says 0 to 10)',
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+/** A JSON object: not null, not an array. */
+export const isObject = (value: unknown): value is Record<string, any> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /** "/Tags/3/Key" -> "Tags[3].Key", the way a template author finds it. */
 export function propertyName(pointer: string): string {

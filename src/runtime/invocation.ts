@@ -5,7 +5,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { inspect } from 'node:util';
 import { ResourceModel } from '../generated/models';
-import { Validated, validateProperties } from '../validate';
+import { isObject, Validated, validateProperties } from '../validate';
 import type { Delivery, ProviderTarget } from './provider-logging';
 
 export interface Invocation {
@@ -35,7 +35,6 @@ export type Tags = Record<string, string>;
 
 const storage = new AsyncLocalStorage<Invocation>();
 
-const isObject = (value: unknown): value is Record<string, any> => value !== null && typeof value === 'object';
 
 /** The raw properties and the secrets of an event, in either shape (HandlerRequest or sam-tests). */
 export function describeEvent(event: unknown): Invocation {
@@ -63,7 +62,7 @@ export function describeEvent(event: unknown): Invocation {
 
 /** A tag map's string entries, own keys only, in a record without a prototype. */
 function tagRecord(tags: unknown): Tags | undefined {
-    if (!isObject(tags) || Array.isArray(tags)) return undefined;
+    if (!isObject(tags)) return undefined;
     const record: Tags = Object.create(null);
     for (const [key, value] of Object.entries(tags)) if (typeof value === 'string') record[key] = value;
     return record;

@@ -27,7 +27,7 @@ import {
 } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import { ResourceModel, TypeConfigurationModel } from '../generated/models';
 import { failed } from '../contract';
-import { invalidMessage } from '../validate';
+import { invalidMessage, isObject } from '../validate';
 import { currentInvocation, describeEvent, forLibrary, Invocation, redact, redactDeep, redactSecrets, withInvocation } from './invocation';
 import { Delivery } from './provider-logging';
 
@@ -104,7 +104,6 @@ function resourceFor(dispatch: Dispatch) {
 }
 
 const ACTIONS = Object.values(Action) as string[];
-const isObject = (value: unknown): value is Record<string, any> => value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * What the library would turn into an InternalFailure, or worse: an event without a known action,
