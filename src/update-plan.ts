@@ -1,12 +1,12 @@
 // The plan: from the previous and the desired properties, the Connect calls that are needed, in
-// a safe order, and nothing else; what Connect cannot change beside it. CREATE plans with the
-// same steps once its user exists (CreateUser itself, the one call that is not idempotent, is
-// create.ts's). Pure: executor.ts runs it.
+// a safe order, and nothing else; CREATE's plan (CreateUser, then the steps that need the user);
+// and what Connect cannot change. Pure: executor.ts runs the steps.
 import { HandlerErrorCode } from '@amazon-web-services-cloudformation/cloudformation-cli-typescript-lib';
 import type { UserProficiency, UserProperties } from './generated/properties';
 import { diffTags } from './tags';
 import { declarationTag, phoneSettingsChanged, userConfigChanges } from './channel-settings';
-import { identityInfoRequest, phoneRequestBesideLists, proficiencyRequest } from './translate';
+import type { CreateUserRequest } from '@aws-sdk/client-connect';
+import { identityInfoRequest, phoneRequestBesideLists, proficiencyRequest, toCreateUserRequest } from './translate';
 
 /**
  * Every step names the Connect operation it calls; each appears at most once in a plan, so the
@@ -92,10 +92,20 @@ export function planUpdate({ previous, desired, previousTags, desiredTags, insta
     return steps.sort((a, b) => STEP_ORDER.indexOf(a.id) - STEP_ORDER.indexOf(b.id));
 }
 
-/** The steps after CreateUser: the proficiencies (CreateUser carries everything else). */
-export function planCreate(desired: UserProperties, instanceArn: string, userArn: string): Step[] {
-    const proficiencies = (desired.UserProficiencies ?? []).map(proficiencyRequest);
-    return proficiencies.length === 0 ? [] : [{ id: 'AssociateUserProficiencies', input: { InstanceId: instanceArn, UserId: userArn, UserProficiencies: proficiencies } }];
+/**
+ * CREATE's plan: CreateUser, which carries everything it can (the merged tags included), then
+ * the steps that need the new user (the proficiencies). CreateUser is the one call that is not
+ * idempotent, so it is not a Step: create.ts makes it at most once per resource and records the
+ * user it made; the steps after it run, resume and settle like an update's.
+ */
+export function planCreate(desired: UserProperties): { createUser(mergedTags: Record<string, string>): CreateUserRequest; after(userArn: string): Step[] } {
+    return {
+        createUser: (mergedTags) => toCreateUserRequest(desired, mergedTags),
+        after(userArn) {
+            const proficiencies = (desired.UserProficiencies ?? []).map(proficiencyRequest);
+            return proficiencies.length === 0 ? [] : [{ id: 'AssociateUserProficiencies', input: { InstanceId: desired.InstanceArn, UserId: userArn, UserProficiencies: proficiencies } }];
+        },
+    };
 }
 
 /**

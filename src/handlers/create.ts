@@ -18,7 +18,7 @@ import { declarationTag } from '../channel-settings';
 import { addSecret } from '../runtime/invocation';
 import { seal, unseal } from '../sealed';
 import { CREATE_MARKER_TAG, MAX_TAGS, mergeTags, tooManyTags } from '../tags';
-import { proficiencyRequest, toCreateUserRequest } from '../translate';
+import { proficiencyRequest } from '../translate';
 import { NOTHING_WRITTEN, planCreate, unwritten } from '../update-plan';
 import { desiredProperties, validateProperties } from '../validate';
 import { allPages, readUser, userExists } from '../connect-io';
@@ -41,7 +41,7 @@ export async function create(args: HandlerArgs<CreateContext>): Promise<Progress
 
     // Pairs an earlier attempt of this request associated already (a redelivered round, an
     // adopted user) are settled by the executor, as an update's are.
-    const steps = planCreate(desired, desired.InstanceArn!, context.userArn!);
+    const steps = planCreate(desired).after(context.userArn!);
     const ran = await runPlan(connect, unwritten(steps, context.written ?? NOTHING_WRITTEN).steps, context, logger, '[CREATE]');
     // NotFound right after CreateUser is Connect's lag first (stabilizing decides).
     if (!ran.ok) return whileStabilizing(ran.error, ran.context);
@@ -94,7 +94,7 @@ async function createUser({ connect, request, logger, raw }: HandlerArgs<CreateC
     try {
         if (!adopting) {
             try {
-                const { UserArn } = await connect.call('CreateUser', toCreateUserRequest(withPassword, tags));
+                const { UserArn } = await connect.call('CreateUser', planCreate(withPassword).createUser(tags));
                 logger.log('[CREATE][STEP CreateUser] done');
                 return { userArn: UserArn! };
             } catch (caught) {

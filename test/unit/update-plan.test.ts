@@ -9,7 +9,7 @@ import type { UserProperties } from '../../src/generated/properties';
 const asProperties = (json: Record<string, any>) => json as UserProperties;
 import { mergeTags } from '../../src/tags';
 import { toCreateUserRequest } from '../../src/translate';
-import { immutableChange, NOTHING_WRITTEN, planUpdate, recordWritten, Step, unwritten, withinRead, Written } from '../../src/update-plan';
+import { immutableChange, NOTHING_WRITTEN, planCreate, planUpdate, recordWritten, Step, unwritten, withinRead, Written } from '../../src/update-plan';
 import { seededUserModel } from '../../scripts/harness/arbitraries';
 import { actualState, expectedState } from '../../scripts/harness/expectations';
 
@@ -223,4 +223,12 @@ test('property: for random (previous, desired), the plan turns previous into des
         }),
         { seed: 20261122, numRuns: 150 },
     );
+});
+
+test('CREATE\'s plan: CreateUser with the merged tags, then the proficiencies once the user exists, and nothing else', () => {
+    const desired = asProperties({ ...base, Password: 'Passw0rdExample' });
+    const plan = planCreate(desired);
+    assert.deepEqual(plan.createUser({ team: 'a' }), toCreateUserRequest(desired, { team: 'a' }));
+    assert.deepEqual(plan.after(USER_ARN), [{ id: 'AssociateUserProficiencies', input: { InstanceId: base.InstanceArn, UserId: USER_ARN, UserProficiencies: base.UserProficiencies } }]);
+    assert.deepEqual(planCreate(asProperties({ ...base, UserProficiencies: [] })).after(USER_ARN), []);
 });
