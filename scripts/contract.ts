@@ -1,5 +1,5 @@
 // `npm run contract -- [--runs N] [--seed S] [--stale READS[,MS]] [--aws] [--endpoint URL] [--function NAME]`
-// The CloudFormation resource contract (test/contract/suite.ts) against our bundle behind the
+// The CloudFormation resource contract (scripts/harness/contract-suite.ts) against our bundle behind the
 // Lambda Invoke API: on the emulator by default, on a real instance with --aws (see guide/testing.md),
 // or against any Lambda endpoint (sam local start-lambda, our start-lambda) with --endpoint.
 import { parseArgs } from 'node:util';

@@ -33,7 +33,7 @@ interface Waiting {
     at: number;
     step: number;
     round: number;
-    /** When the handler gives up: a wait that would end later fails the resource (progress.ts afterFailure). */
+    /** When the handler gives up: a wait that would end later fails the resource (retry.ts afterFailure). */
     deadline: number;
 }
 
