@@ -31,7 +31,7 @@ export async function startLocalCloudControl(options: LocalCloudControlOptions):
     const definition = readFunctions(join(REPO_ROOT, 'template.yml')).get('TypeFunction')!;
     const handler = new LambdaFunction(definition, { onLog: options.onLog });
     const invoke: Invoke = async (action, properties, { previous, context, token, nextToken }) => {
-        const event = handlerRequest(action, properties, { credentials: options.credentials, region: options.region, previous, context, token, nextToken });
+        const event = handlerRequest(action, properties, { credentials: options.credentials, region: options.region, previous, context, token, nextToken, standalone: true });
         const result = await handler.invoke(event);
         if (!result.ok) return { status: 'FAILED', errorCode: 'InternalFailure', message: `${result.error.errorType}: ${result.error.errorMessage}` } satisfies ProgressEventJson;
         return result.result as ProgressEventJson;

@@ -25,6 +25,11 @@ export interface RequestOptions {
     typeName?: string;
     /** CloudFormation is rolling a failed update back: the desired state is the last good template. */
     rollback?: boolean;
+    /**
+     * A request of the Cloud Control API, not of a stack: no stackId and no logical resource ID
+     * [inferred: the TypeScript library names its log stream `<account>-<region>` for such requests].
+     */
+    standalone?: boolean;
     /** Provider logging, as every type registered with `cfn submit` gets it (its LoggingConfig). */
     provider?: { credentials: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }; logGroupName: string };
 }
@@ -40,14 +45,14 @@ export function handlerRequest(action: string, properties: Properties | undefine
         region: options.region ?? 'us-east-1',
         resourceType: options.typeName ?? ResourceModel.TYPE_NAME,
         resourceTypeVersion: '00000001',
-        stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/local/00000000-0000-4000-8000-000000000000',
+        ...(options.standalone ? {} : { stackId: 'arn:aws:cloudformation:us-east-1:123456789012:stack/local/00000000-0000-4000-8000-000000000000' }),
         requestData: {
             callerCredentials: options.credentials,
             resourceProperties: properties,
             previousResourceProperties: options.previous,
             stackTags: options.stackTags,
             previousStackTags: options.previousStackTags,
-            logicalResourceId: 'ConnectUser',
+            ...(options.standalone ? {} : { logicalResourceId: 'ConnectUser' }),
             ...(options.provider ? { providerCredentials: options.provider.credentials, providerLogGroupName: options.provider.logGroupName } : {}),
         },
         callbackContext: options.context ?? null,

@@ -169,7 +169,7 @@ async function runProfile(target: ContractTarget, options: ContractOptions, prof
     }
 
     const drive = (action: string, properties: Properties | undefined, extra: { previous?: Properties; nextToken?: string } = {}) =>
-        followProgress((event) => invokeOnce(action, event), handlerRequest(action, properties, { credentials: options.credentials, region: options.region, typeName: schema.typeName, ...extra }), {
+        followProgress((event) => invokeOnce(action, event), handlerRequest(action, properties, { credentials: options.credentials, region: options.region, typeName: schema.typeName, standalone: profile === 'cloud-control', ...extra }), {
             wait: options.wait,
         }).then(({ event }) => event);
 
