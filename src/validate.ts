@@ -309,8 +309,8 @@ export function desiredProperties(checked: Validated): { ok: true; properties: U
  * The identifiers READ, DELETE and LIST are given (UserArn, InstanceArn), as sent: strings, with
  * nothing to recast, so those actions never load the compiled schema. Undefined for a non-object.
  */
-export function identifiersIn(raw: unknown): Pick<UserProperties, 'UserArn' | 'InstanceArn'> | undefined {
-    return isObject(raw) ? (raw as Pick<UserProperties, 'UserArn' | 'InstanceArn'>) : undefined;
+export function identifiersIn(raw: unknown): { UserArn?: unknown; InstanceArn?: unknown } | undefined {
+    return isObject(raw) ? raw : undefined;
 }
 
 /**

@@ -10,12 +10,11 @@ import { notFound } from '../connect-io';
 import { identifiersIn } from '../validate';
 
 export async function remove({ connect, context, logger, raw }: HandlerArgs<DeleteContext>): Promise<ProgressEvent<ResourceModel>> {
-    const given = identifiersIn(raw.desired);
-    const userArn = given?.UserArn;
+    const userArn = identifiersIn(raw.desired)?.UserArn;
     const target = parseUserArn(userArn);
     if (!target) return notFound(userArn);
     try {
-        await connect.call('DeleteUser', { InstanceId: target.instanceArn, UserId: userArn! });
+        await connect.call('DeleteUser', { InstanceId: target.instanceArn, UserId: userArn as string });
     } catch (error) {
         const mapped = toHandlerError(error);
         // NotFound after an earlier DeleteUser went out (the SDK's retry, or an earlier round):
@@ -25,7 +24,8 @@ export async function remove({ connect, context, logger, raw }: HandlerArgs<Dele
             logger.log('[DELETE] the user was deleted by an attempt whose answer was lost');
             return success();
         }
-        return afterFailure(mapped, { ...context, deleteSent: true }, logger, '[DELETE]', given);
+        // The next round needs the identifier only.
+        return afterFailure(mapped, { ...context, deleteSent: true }, logger, '[DELETE]', { UserArn: userArn as string });
     }
     logger.log('[DELETE] user deleted');
     return success();

@@ -14,7 +14,7 @@ export async function read({ connect, logger, raw }: HandlerArgs<NoContext>): Pr
     if (!parseUserArn(userArn)) return notFound(userArn);
     try {
         // READ cannot answer IN_PROGRESS: it rides out Connect's throttling here (client.ts).
-        return success(await readUser(patient(connect), userArn!));
+        return success(await readUser(patient(connect), userArn as string));
     } catch (error) {
         const { code, message } = toHandlerError(error);
         logger.log(`[READ] ${code}: ${message}`);

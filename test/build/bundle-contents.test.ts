@@ -2,6 +2,7 @@
 // (the SDK defines ~1,700 shapes; see literalSchemaKeys in scripts/build.ts). Read from the SDK
 // installed, so the next SDK version is held to the same.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -25,6 +26,20 @@ test('the compiled schema is a file of its own, loaded by CREATE and UPDATE only
     const bundle = readFileSync(BUNDLE, 'utf8');
     assert.equal(bundle.split('require("./schema-validator.js")').length, 2, 'one lazy require');
     assert.equal(bundle.includes('"must NOT have additional properties"'), false, 'no ajv code in the bundle');
+});
+
+test('READ, DELETE and LIST never load the compiled schema at run time; CREATE does', () => {
+    // A fresh process per action, as a cold start: what did the bundle require after answering?
+    const loads = (action: string, properties: object) => {
+        const event = { action, awsAccountId: '123456789012', bearerToken: 't', region: 'us-east-1', requestData: { callerCredentials: { accessKeyId: 'AKIDSCHEMA', secretAccessKey: 's' }, resourceProperties: properties } };
+        const script = `require(${JSON.stringify(BUNDLE)}).entrypoint(${JSON.stringify(event)}, {}).then((r) => process.stdout.write('\\n@@RESULT ' + JSON.stringify({ code: r.errorCode, validator: Object.keys(require.cache).some((f) => f.endsWith('schema-validator.js')) })))`;
+        const run = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+        return JSON.parse(run.stdout.split('\n@@RESULT ').pop()!);
+    };
+    // Answers that need no Connect call: an ARN that names no user, properties that are not valid.
+    for (const action of ['READ', 'DELETE']) assert.deepEqual(loads(action, { UserArn: 'not-an-arn' }), { code: 'NotFound', validator: false }, action);
+    assert.deepEqual(loads('LIST', { InstanceArn: 'not-an-arn' }), { code: 'InvalidRequest', validator: false }, 'LIST');
+    assert.deepEqual(loads('CREATE', { Nickname: 'x' }), { code: 'InvalidRequest', validator: true }, 'CREATE validates');
 });
 
 test('built-ins are required, not imported: a CommonJS bundle never starts the ES module loader for them', () => {
